@@ -1,0 +1,248 @@
+"""Builds the seeded site. Creates what is missing, never changes what exists,
+so running it twice creates nothing new and keeps every editor's change."""
+
+import io
+import json
+import logging
+import textwrap
+from pathlib import Path
+
+from django.core.files.images import ImageFile
+from django.db import transaction
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+from cooperation.models import (
+    CooperationPage,
+    PartnerDirectoryPage,
+    PartnerOrganization,
+    PartnershipFormerName,
+    PartnershipIndexPage,
+    PartnershipMembership,
+    PartnershipPage,
+    PartnershipPlace,
+    PartnershipStreet,
+)
+from home.models import HomePage
+from site_settings.models import FooterText
+
+from . import polish
+
+logger = logging.getLogger(__name__)
+
+FONT_CANDIDATES = [
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+]
+PLACEHOLDER_TITLE = "Logo zastępcze: {name}"
+
+
+class Report:
+    """Counts what a run created, for the command's output and the tests."""
+
+    def __init__(self):
+        self.created = []
+
+    def add(self, kind, label):
+        self.created.append((kind, str(label)))
+        logger.info("created %s: %s", kind, label)
+
+
+def stream(blocks):
+    return json.dumps(blocks)
+
+
+def _font(size):
+    for candidate in FONT_CANDIDATES:
+        if Path(candidate).exists():
+            return ImageFont.truetype(candidate, size)
+    return ImageFont.load_default(size=size)
+
+
+def placeholder_logo_file(name):
+    """A clearly labelled placeholder PNG: the seed has no partnership logos."""
+    image = PILImage.new("RGB", (480, 320), "#e8f3ef")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([6, 6, 473, 313], outline="#0b5d4b", width=6)
+    draw.text((240, 60), "LOGO ZASTĘPCZE", fill="#0b5d4b", font=_font(30), anchor="mm")
+    lines = textwrap.wrap(name, width=22)
+    for index, line in enumerate(lines[:4]):
+        draw.text(
+            (240, 140 + index * 42), line, fill="#1b1f23", font=_font(30), anchor="mm"
+        )
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer
+
+
+def get_or_create_placeholder_logo(name, slug, report):
+    image_model = get_image_model()
+    title = PLACEHOLDER_TITLE.format(name=name)
+    existing = image_model.objects.filter(title=title).first()
+    if existing:
+        return existing
+    buffer = placeholder_logo_file(name)
+    image = image_model(title=title)
+    image.file = ImageFile(buffer, name=f"logo-zastepcze-{slug}.png")
+    image.save()
+    report.add("image", title)
+    return image
+
+
+def publish(page):
+    page.save_revision().publish()
+
+
+def ensure_home(locale, report):
+    """The Polish home page as the root of the default site. Wagtail's own
+    "Welcome to your new Wagtail site!" page (a bare Page with no children)
+    is removed first; nothing else ever is."""
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(locale=locale, depth=2).first()
+    if home is None:
+        for welcome in root.get_children().filter(slug=polish.HOME["slug"]):
+            if type(welcome.specific) is Page and not welcome.get_children().exists():
+                welcome.delete()
+        home = HomePage(
+            title=polish.HOME["title"],
+            slug=polish.HOME["slug"],
+            intro=polish.HOME["intro"],
+            body=stream(polish.HOME["body"]),
+            locale=locale,
+        )
+        root.add_child(instance=home)
+        publish(home)
+        report.add("page", home.title)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name=polish.LIBRARY_NAME,
+        )
+        report.add("site", site.hostname)
+    elif site.root_page_id != home.pk and type(site.root_page.specific) is Page:
+        site.root_page = home
+        site.save()
+    return home, site
+
+
+def ensure_organizations(locale, report):
+    organizations = {}
+    for data in polish.ORGANIZATIONS:
+        organization = PartnerOrganization.objects.filter(
+            slug=data["slug"], locale=locale
+        ).first()
+        if organization is None:
+            organization = PartnerOrganization(locale=locale, live=True, **data)
+            organization.save()
+            organization.save_revision()
+            report.add("organisation", organization.name)
+        organizations[data["slug"]] = organization
+    return organizations
+
+
+def ensure_child(parent, model, data, report, **fields):
+    existing = parent.get_children().filter(slug=data["slug"]).first()
+    if existing is not None:
+        return existing.specific
+    page = model(
+        title=data["title"],
+        slug=data["slug"],
+        search_description=data.get("search_description", ""),
+        show_in_menus=data.get("show_in_menus", False),
+        locale=parent.locale,
+        **fields,
+    )
+    parent.add_child(instance=page)
+    publish(page)
+    report.add("page", page.title)
+    return page
+
+
+def ensure_partnership(index_page, data, organizations, report):
+    existing = index_page.get_children().filter(slug=data["slug"]).first()
+    if existing is not None:
+        return existing.specific
+    name = data["title"]
+    page = PartnershipPage(
+        title=name,
+        slug=data["slug"],
+        locale=index_page.locale,
+        founded_year=data["founded_year"],
+        founded_month=data["founded_month"],
+        logo=get_or_create_placeholder_logo(name, data["slug"], report),
+        logo_alt=data["logo_alt"],
+        body=stream(data["body"]),
+        former_names=[
+            PartnershipFormerName(name=former, used_until=until)
+            for former, until in data["former_names"]
+        ],
+        places=[
+            PartnershipPlace(kind=kind, name=place) for kind, place in data["places"]
+        ],
+        streets=[
+            PartnershipStreet(street_type=street_type, name=street)
+            for street_type, street in data["streets"]
+        ],
+        members=[
+            PartnershipMembership(
+                organization=organizations[slug], is_initiator=initiator, role=role
+            )
+            for slug, initiator, role in data["members"]
+        ],
+    )
+    index_page.add_child(instance=page)
+    publish(page)
+    report.add("page", page.title)
+    return page
+
+
+def ensure_footer(locale, report):
+    if not FooterText.objects.filter(locale=locale).exists():
+        FooterText.objects.create(locale=locale, **polish.FOOTER)
+        report.add("footer text", locale.language_code)
+
+
+@transaction.atomic
+def load_polish():
+    report = Report()
+    locale = Locale.get_default()
+    home, _site = ensure_home(locale, report)
+    organizations = ensure_organizations(locale, report)
+    ensure_footer(locale, report)
+    cooperation = ensure_child(
+        home,
+        CooperationPage,
+        polish.COOPERATION,
+        report,
+        body=stream(polish.COOPERATION["body"]),
+    )
+    index_page = ensure_child(
+        cooperation,
+        PartnershipIndexPage,
+        polish.PARTNERSHIP_INDEX,
+        report,
+        intro=stream(polish.PARTNERSHIP_INDEX["intro"]),
+        coordinator=organizations[polish.PARTNERSHIP_INDEX["coordinator"]],
+        library_joined_year=polish.PARTNERSHIP_INDEX["library_joined_year"],
+    )
+    for data in polish.PARTNERSHIPS:
+        ensure_partnership(index_page, data, organizations, report)
+    ensure_child(
+        cooperation,
+        PartnerDirectoryPage,
+        polish.DIRECTORY,
+        report,
+        intro=stream(polish.DIRECTORY["intro"]),
+    )
+    return report
+
+
+def load():
+    """Everything the site starts with; later steps add the translations."""
+    return load_polish()

@@ -1,0 +1,103 @@
+"""Site-wide contact details (the same in every language) and the footer text
+(translated)."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
+from wagtail.snippets.models import register_snippet
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ()-]{6,25}$",
+    _("Enter a phone number with digits, spaces and an optional leading +."),
+)
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """The library's address, phone, e-mail and links, shown in every footer."""
+
+    street_address = models.CharField(
+        _("street address"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. 'ul. Słowackiego 19'."),
+    )
+    postal_code = models.CharField(_("postcode"), max_length=12, blank=True)
+    city = models.CharField(_("city"), max_length=80, blank=True, default="Warszawa")
+    phone = models.CharField(
+        _("phone"), max_length=30, blank=True, validators=[phone_validator]
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    bip_url = models.URLField(
+        _("Public Information Bulletin (BIP)"),
+        blank=True,
+        help_text=_("The address of the library's BIP."),
+    )
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldPanel("postal_code"),
+                FieldPanel("city"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+            ],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("bip_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+            ],
+            heading=_("Links"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("library contact details")
+
+    @property
+    def social_links(self):
+        links = [
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [(label, url) for label, url in links if url]
+
+
+@register_snippet
+class FooterText(TranslatableMixin, models.Model):
+    """The library's name and a short text for the header and footer, one per
+    language."""
+
+    library_name = models.CharField(
+        _("library name"),
+        max_length=200,
+        help_text=_("The full name, shown in the header of every page."),
+    )
+    body = RichTextField(
+        _("footer text"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        max_length=1000,
+    )
+
+    panels = [FieldPanel("library_name"), FieldPanel("body")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("header and footer text")
+        verbose_name_plural = _("header and footer texts")
+
+    def __str__(self):
+        return self.library_name

@@ -1,0 +1,101 @@
+"""Template tags for the header, footer and breadcrumbs."""
+
+from django import template
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from ..models import FooterText
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def footer_text(context):
+    """The header/footer text in the visitor's language (cached per request)."""
+    request = context.get("request")
+    cache = getattr(request, "_footer_text_cache", None) if request else None
+    if cache is not None:
+        return cache
+    language = translation.get_language() or "pl"
+    text = (
+        FooterText.objects.filter(locale__language_code=language).first()
+        or FooterText.objects.filter(locale=Locale.get_default()).first()
+    )
+    if request is not None:
+        request._footer_text_cache = text
+    return text
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    """Ancestors of ``page`` below the site root, for the breadcrumb trail."""
+    if not isinstance(page, Page):
+        return []
+    return list(page.get_ancestors().filter(depth__gt=1).live().specific())
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """The home page of the visitor's language and its top-level sections."""
+    request = context.get("request")
+    page = context.get("page")
+    home = None
+    if isinstance(page, Page):
+        ancestors = page.get_ancestors(inclusive=True).filter(depth=2)
+        home = ancestors.first()
+    if home is None:
+        language = translation.get_language() or "pl"
+        home = (
+            Page.objects.filter(depth=2, locale__language_code=language).live().first()
+            or Page.objects.filter(depth=2).live().first()
+        )
+    if home is None:
+        return {"home": None, "items": []}
+    items = list(home.get_children().live().public().in_menu())
+    return {"home": home, "items": items, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per site language: to this page's translation where it exists,
+    otherwise to the nearest translated ancestor (flagged as a fallback)."""
+    from django.conf import settings
+
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    links = []
+    for code, name in settings.LANGUAGES:
+        link = {"code": code, "name": name, "current": code == current}
+        if code == current or code not in locales:
+            links.append(link)
+            continue
+        target, fallback = _translation_or_ancestor(page, locales[code])
+        if target is not None:
+            link["url"] = target.get_url(request)
+        else:
+            link["url"] = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+            fallback = isinstance(page, Page) and page.depth > 2
+        link["fallback"] = fallback
+        if link["url"]:
+            links.append(link)
+    return links
+
+
+def _translation_or_ancestor(page, locale):
+    if not isinstance(page, Page):
+        return None, False
+    candidates = list(page.get_ancestors(inclusive=True).filter(depth__gte=2))
+    candidates.reverse()
+    keys = [candidate.translation_key for candidate in candidates]
+    translations = {
+        p.translation_key: p
+        for p in Page.objects.filter(translation_key__in=keys, locale=locale)
+        .live()
+        .public()
+    }
+    for index, candidate in enumerate(candidates):
+        if candidate.translation_key in translations:
+            return translations[candidate.translation_key], index > 0
+    return None, True

@@ -1,0 +1,36 @@
+"""Shared fixtures: the seeded site, built in code by the real loader."""
+
+import os
+
+import pytest
+from wagtail.models import Locale, Page
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def ensure_tree_roots():
+    """Recreate what migrations made and a transactional flush removed:
+    the Polish and English locales and Wagtail's root page."""
+    polish, _ = Locale.objects.get_or_create(language_code="pl")
+    Locale.objects.get_or_create(language_code="en")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=polish))
+
+
+def build_site():
+    from site_settings.initial_content.loader import load
+
+    ensure_tree_roots()
+    return load()
+
+
+@pytest.fixture
+def seeded(db):
+    """The whole initial content, as `load_initial_content` makes it."""
+    return build_site()
+
+
+@pytest.fixture
+def english(db):
+    locale, _ = Locale.objects.get_or_create(language_code="en")
+    return locale
