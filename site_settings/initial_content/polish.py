@@ -279,8 +279,9 @@ PARTNERSHIPS = [
         "body": [
             p(
                 "Partnerstwo powstało w październiku 2014 roku jako czwarte "
-                "żoliborskie partnerstwo lokalne. W wyniku rozmów z lokalnymi partnerami ustalono, "
-                "iż istnieje potrzeba zawiązania kolejnego partnerstwa w rejonie Sadów "
+                "żoliborskie partnerstwo lokalne. W wyniku rozmów z lokalnymi "
+                "partnerami ustalono, iż istnieje potrzeba zawiązania kolejnego "
+                "partnerstwa w rejonie Sadów "
                 "Żoliborskich."
             ),
         ],
