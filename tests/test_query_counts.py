@@ -1,8 +1,13 @@
 """Listing pages cost the same number of SQL queries for 4 and 40 partnerships."""
 
+import io
+
 import pytest
+from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
 
 from cooperation.models import (
     PartnerOrganization,
@@ -16,9 +21,17 @@ from cooperation.models import (
 pytestmark = pytest.mark.django_db
 
 
+def tiny_image(number):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (48, 32), (number * 7 % 255, 90, 60)).save(buffer, "PNG")
+    image = get_image_model()(title=f"Logo {number}")
+    image.file = ImageFile(buffer, name=f"logo-{number}.png")
+    image.save()
+    return image
+
+
 def add_partnerships(count):
     index = PartnershipIndexPage.objects.get()
-    template = PartnershipPage.objects.get(slug="marymont-kaskada")
     organizations = list(PartnerOrganization.objects.all()[:3])
     for number in range(count):
         page = PartnershipPage(
@@ -26,7 +39,7 @@ def add_partnerships(count):
             slug=f"testowe-{number}",
             founded_year=2015,
             founded_month=(number % 12) + 1,
-            logo=template.logo,
+            logo=tiny_image(number),
             logo_alt="Logo testowe",
             streets=[PartnershipStreet(name=f"Testowa {number}")],
             places=[PartnershipPlace(name=f"Osiedle {number}")],

@@ -209,3 +209,12 @@ def test_404_is_a_normal_page(client, seeded):
     response = client.get("/nie-ma-takiej-strony/")
     assert response.status_code == 404
     assert "Nie znaleziono strony" in response.content.decode()
+
+
+def test_500_page_needs_no_database_and_speaks_polish(rf, django_assert_num_queries):
+    from home.views import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Coś poszło nie tak" in response.content.decode()

@@ -29,7 +29,9 @@ from ..localization import localize_many
 from .snippets import PartnerOrganization, Sector
 
 FIRST_FOUNDING_YEAR = 1990
-LOGO_RENDITIONS = ["max-240x160|format-webp", "max-240x160|format-png"]
+# Must match the filter specs Wagtail stores for cooperation/includes/logo.html
+# ({% picture format-{webp,png} max-240x160 %}), or prefetching silently misses.
+LOGO_RENDITIONS = ["format-webp|max-240x160", "format-png|max-240x160"]
 
 
 def current_year():
