@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
 
+from .. import street_finder
 from ..forms import PartnershipPageForm
 from ..localization import localize_many
 from .snippets import PartnerOrganization, Sector
@@ -181,10 +182,30 @@ class PartnershipIndexPage(Page):
             return None
         return localize_many([self.coordinator], self.locale_id)[0]
 
+    def find_street(self, query, partnerships):
+        """The street finder's answer for ``query`` over the partnerships
+        already loaded for the list (their streets are prefetched, so the
+        finder costs no queries of its own)."""
+        rows = [
+            (partnership, street)
+            for partnership in partnerships
+            for street in partnership.streets.all()
+        ]
+        return street_finder.find(query, rows)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partnerships"] = self.get_partnerships()
+        partnerships = list(self.get_partnerships())
+        context["partnerships"] = partnerships
         context["coordinator"] = self.get_coordinator()
+        query = request.GET.get("street")
+        if query is not None:
+            context["finder"] = self.find_street(query, partnerships)
+            context["finder_query_shortened"] = (
+                len(query.strip()) > street_finder.MAX_QUERY_LENGTH
+            )
+        context["street_query"] = street_finder.clean_query(query)
+        context["street_max_length"] = street_finder.MAX_QUERY_LENGTH
         return context
 
 
