@@ -9,11 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from cooperation.models import (
-    PartnerDirectoryPage,
     PartnerOrganization,
     PartnershipMembership,
     PartnershipPage,
 )
+
+from .english_copies import translate_directory_and_kaskada
 
 pytestmark = pytest.mark.django_db
 
@@ -166,20 +167,7 @@ def test_english_directory_links_english_partnerships(
     client, seeded, english, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        polish = PartnerOrganization.objects.filter(locale__language_code="pl")
-        for organization in polish:
-            translated = organization.copy_for_translation(english)
-            translated.name = f"EN {organization.name}"
-            translated.live = True
-            translated.save()
-        directory = PartnerDirectoryPage.objects.get()
-        en_directory = directory.copy_for_translation(english, copy_parents=True)
-        en_directory.title = "Who we work with"
-        en_directory.save_revision().publish()
-        kaskada = PartnershipPage.objects.get(slug="marymont-kaskada")
-        en_kaskada = kaskada.copy_for_translation(english, copy_parents=True)
-        en_kaskada.title = "Marymont-Kaskada Partnership"
-        en_kaskada.save_revision().publish()
+        translate_directory_and_kaskada(english)
     response = client.get("/en/wspolpraca/z-kim-wspolpracujemy/")
     assert response.status_code == 200
     html = response.content.decode()
