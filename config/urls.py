@@ -6,12 +6,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cooperation import api as open_data
 from home import views as home_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    # Open data: read-only JSON, both languages in each record (see README).
+    path("api/partnerships.json", open_data.partnerships, name="api_partnerships"),
+    path("api/organizations.json", open_data.organizations, name="api_organizations"),
 ]
 
 if settings.DEBUG:
