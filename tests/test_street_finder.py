@@ -11,6 +11,8 @@ from cooperation.models import PartnershipIndexPage, PartnershipPage, Partnershi
 from site_settings.initial_content import polish
 from site_settings.models import SiteSettings
 
+from .english_copies import translate_page
+
 INDEX_URL = "/wspolpraca/partnerstwa-lokalne/"
 
 
@@ -232,6 +234,9 @@ def test_index_page_has_a_get_form_with_a_street_field(client, seeded):
     assert 'name="street"' in html
     assert '<label for="street-finder-input">' in html
     assert 'id="street-finder-results"' not in html
+    # Suggestions as you type without JavaScript: the streets in a datalist.
+    assert 'list="street-finder-streets"' in html
+    assert '<option value="Włościańska"></option>' in html
 
 
 @pytest.mark.django_db
@@ -344,3 +349,23 @@ def test_finder_queries_do_not_grow_with_partnerships(client, seeded, street):
     assert small == large
     html = client.get(INDEX_URL, {"street": "Broniewskiego"}).content.decode()
     assert html.count("Partnerstwo testowe") >= 9
+
+
+@pytest.mark.django_db
+def test_english_index_finds_english_partnerships(
+    client, seeded, english, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_page(
+            PartnershipPage.objects.get(slug="marymont-kaskada"),
+            english,
+            "Marymont-Kaskada Partnership",
+        )  # its parents become English aliases
+    response = client.get("/en" + INDEX_URL, {"street": "Potockiej"})
+    assert response.status_code == 200
+    found = results(response)
+    assert (
+        '<a href="/en/wspolpraca/partnerstwa-lokalne/marymont-kaskada/">'
+        "Marymont-Kaskada Partnership</a>"
+    ) in found
+    assert "Partnerstwo" not in found

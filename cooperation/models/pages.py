@@ -28,6 +28,7 @@ from home.blocks import BodyStreamBlock
 from .. import street_finder
 from ..forms import PartnershipPageForm
 from ..localization import localize_many
+from ..text import fold
 from .snippets import PartnerOrganization, Sector
 
 FIRST_FOUNDING_YEAR = 1990
@@ -205,6 +206,10 @@ class PartnershipIndexPage(Page):
             context["finder_query_shortened"] = (
                 len(query.strip()) > street_finder.MAX_QUERY_LENGTH
             )
+        context["street_names"] = sorted(
+            {street.name for p in partnerships for street in p.streets.all()},
+            key=fold,
+        )
         context["street_query"] = street_finder.clean_query(query)
         context["street_max_length"] = street_finder.MAX_QUERY_LENGTH
         return context
