@@ -7,6 +7,7 @@ synchronised data (dates, streets, websites) appears once. Each feed is
 built in a fixed number of queries however much content there is.
 """
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
@@ -27,7 +28,8 @@ def _json(request, data):
 def _languages():
     """Locale id -> language code, default language first."""
     locales = sorted(
-        Locale.objects.all(), key=lambda locale: locale.language_code != "pl"
+        Locale.objects.all(),
+        key=lambda locale: locale.language_code != settings.LANGUAGE_CODE,
     )
     return {locale.pk: locale.language_code for locale in locales}
 

@@ -606,7 +606,12 @@ class PartnerDirectoryPage(Page):
                 m.partnership.slug for m in organization.partnership_memberships
             }
         context.update(
-            directory_filters(request, organizations, partnerships, request.path)
+            directory_filters(
+                request,
+                organizations,
+                partnerships,
+                self.get_url(request) or request.path,
+            )
         )
         return context
 
