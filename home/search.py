@@ -24,6 +24,7 @@ organisations of that locale.
 import re
 from dataclasses import dataclass, field
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -149,7 +150,7 @@ def searchable_text(page):
             continue
         try:
             model_field = page._meta.get_field(search_field.field_name)
-        except Exception:  # noqa: S112 - a non-field search entry: skip it
+        except FieldDoesNotExist:  # a search entry that is a method: skip it
             continue
         value = getattr(page, search_field.field_name, None)
         if isinstance(model_field, StreamField):

@@ -39,6 +39,12 @@ def test_every_page_has_a_labelled_search_form_in_the_header(client, seeded):
         assert '<label class="site-search__label" for="site-search-query">' in header
 
 
+def test_not_found_page_has_the_search_form_too(client, seeded):
+    response = client.get("/nie-ma-takiej-strony/")
+    assert response.status_code == 404
+    assert 'id="site-search-query"' in response.content.decode()
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
