@@ -28,6 +28,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
@@ -139,6 +140,26 @@ KIND_LABELS = {
 }
 
 
+def block_text(block, value):
+    """The words a reader sees in a block: its text, not the editor's choices
+    (a heading's level would otherwise be found as "Section (H2)")."""
+    if value is None or isinstance(block, blocks.ChoiceBlock):
+        return []
+    if isinstance(block, blocks.StreamBlock):
+        return [
+            text for child in value for text in block_text(child.block, child.value)
+        ]
+    if isinstance(block, blocks.StructBlock):
+        return [
+            text
+            for name, child in block.child_blocks.items()
+            for text in block_text(child, value.get(name))
+        ]
+    if isinstance(block, blocks.ListBlock):
+        return [text for item in value for text in block_text(block.child_block, item)]
+    return block.get_searchable_content(value)
+
+
 def searchable_text(page):
     """The prose of ``page``: the fields its model declares searchable
     (StreamFields as their text), except the title."""
@@ -154,7 +175,7 @@ def searchable_text(page):
             continue
         value = getattr(page, search_field.field_name, None)
         if isinstance(model_field, StreamField):
-            texts.extend(model_field.get_searchable_content(value))
+            texts.extend(block_text(model_field.stream_block, value))
         elif isinstance(value, str):
             texts.append(strip_tags(value))
     return [text for text in texts if text]

@@ -87,6 +87,14 @@ def test_prose_is_searched(client, seeded):
     assert titles(client, "trawestując") == ["/wspolpraca/"]
 
 
+def test_block_settings_are_not_searched(client, seeded):
+    # Headings' levels ("Section (H2)") are settings, not text.
+    assert titles(client, "H2") == []
+    html = client.get("/szukaj/", {"query": "trawestując"}).content.decode()
+    assert "Section (H2)" not in html
+    assert "Potrzeba współpracy lokalnej" in html
+
+
 def test_title_matches_come_first(client, seeded):
     urls = titles(client, "Marymont")
     assert urls[0] == f"{PARTNERSHIPS}marymont-kaskada/"
