@@ -1,7 +1,21 @@
-"""Error pages that render in the visitor's language with the site's layout."""
+"""Error pages that render in the visitor's language with the site's layout,
+and the site search results page."""
 
-from django.shortcuts import render
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
+
+from cooperation.street_finder import clean_query
+
+from . import search as site_search
+
+RESULTS_PER_PAGE = 10
+# The results page is /szukaj/ in Polish and /en/search/ in English.
+SEARCH_URL_NAMES = {"pl": "search", "en": "search_en"}
 
 
 def page_not_found(request, exception=None):
@@ -12,3 +26,33 @@ def server_error(request):
     # Keep the 500 page free of database work: the database may be the problem.
     translation.activate(translation.get_language() or "pl")
     return render(request, "500.html", status=500)
+
+
+def search(request):
+    """The site search results page, in the visitor's language."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    canonical = reverse(SEARCH_URL_NAMES.get(language, "search"))
+    if request.path != canonical:
+        query = request.GET.urlencode()
+        return redirect(f"{canonical}?{query}" if query else canonical)
+
+    raw_query = request.GET.get("query", "")
+    query = clean_query(raw_query)[: site_search.MAX_QUERY_LENGTH]
+    terms = site_search.query_terms(query)
+    results = site_search.search(request, query) if terms else []
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    page_number = request.GET.get("page", "1")
+    results_page = paginator.get_page(page_number[:6])
+    base_params = urlencode({"query": query})
+    return render(
+        request,
+        "home/search_results.html",
+        {
+            "search_query": query,
+            "search_terms": terms,
+            "query_shortened": len(raw_query.strip()) > site_search.MAX_QUERY_LENGTH,
+            "results": results_page,
+            "result_count": paginator.count,
+            "page_link_prefix": f"{canonical}?{base_params}&page=",
+        },
+    )
