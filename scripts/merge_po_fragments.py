@@ -13,6 +13,16 @@ from pathlib import Path
 import polib
 
 
+def _plural_forms(fragment_forms, catalogue_forms):
+    """Fit a fragment's plural forms to the catalogue's count (Django's Polish
+    catalogue has four; fragments may bring three): repeat the last form."""
+    if not fragment_forms:
+        return dict(catalogue_forms)
+    count = max(len(catalogue_forms), len(fragment_forms))
+    last = fragment_forms[max(fragment_forms)]
+    return {index: fragment_forms.get(index, last) for index in range(count)}
+
+
 def main():
     language = sys.argv[1] if len(sys.argv) > 1 else "pl"
     folder = Path("locale") / language / "LC_MESSAGES"
@@ -27,7 +37,7 @@ def main():
         if source is None or (entry.translated() and "fuzzy" not in entry.flags):
             continue
         entry.msgstr = source.msgstr
-        entry.msgstr_plural = dict(source.msgstr_plural)
+        entry.msgstr_plural = _plural_forms(source.msgstr_plural, entry.msgstr_plural)
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
     catalogue.save()

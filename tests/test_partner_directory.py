@@ -55,7 +55,7 @@ def test_each_organisation_lists_its_partnerships_with_role(client, seeded):
     assert "Sady" not in ops
     boris = card(html, "org-stowarzyszenie-boris")
     assert 'href="/wspolpraca/partnerstwa-lokalne/dla-rudawki-i-zatrasia/"' in boris
-    assert "initiator" in boris
+    assert "inicjator" in boris
 
 
 def test_every_organisation_has_its_anchor(client, seeded):
@@ -69,7 +69,7 @@ def test_sector_filter_shows_only_that_sector(client, seeded):
     html = html_of(client, {"sector": "ngo"})
     assert shown_anchors(html) == ["org-stowarzyszenie-boris"]
     assert f'href="{URL}?sector=ngo" aria-current="true"' in html
-    assert "Clear filters" in html
+    assert "Wyczyść filtry" in html
 
 
 def test_partnership_filter_shows_its_members(client, seeded):
@@ -99,13 +99,13 @@ def test_counts_on_the_unfiltered_page(client, seeded):
     assert option_count(html, "sector=ngo") == 1
     assert option_count(html, "partnership=marymont-kaskada") == 5
     assert option_count(html, "partnership=sady-zoliborskie") == 0
-    assert "Clear filters" not in html
+    assert "Wyczyść filtry" not in html
 
 
 def test_empty_state_with_a_way_back(client, seeded):
     html = html_of(client, {"sector": "ngo", "partnership": "sady-zoliborskie"})
     assert shown_anchors(html) == []
-    assert "No organisation matches these filters." in html
+    assert "Żadna organizacja nie pasuje do tych filtrów." in html
     assert f'href="{URL}"' in html
 
 
@@ -123,7 +123,7 @@ def test_invalid_filter_values_give_the_whole_directory_with_a_message(
     client, seeded, params
 ):
     html = html_of(client, params)
-    assert "There is no such" in html
+    assert "Nie ma takiego" in html
     assert len(shown_anchors(html)) == PartnerOrganization.objects.count()
     assert "<script>alert" not in html
 

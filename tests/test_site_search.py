@@ -109,7 +109,7 @@ def test_every_word_must_match(client, seeded):
 
 def test_nothing_found_says_so(client, seeded):
     html = client.get("/szukaj/", {"query": "Marszałkowska"}).content.decode()
-    assert "Nothing found" in html
+    assert "Nic nie znaleźliśmy" in html
 
 
 @pytest.mark.parametrize(

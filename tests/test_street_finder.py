@@ -244,7 +244,7 @@ def test_finder_names_the_boundary_with_links(client, seeded):
     response = client.get(INDEX_URL, {"street": "broniewskiego"})
     assert response.status_code == 200
     found = results(response)
-    assert "is the boundary between" in found
+    assert "to granica między obszarami" in found
     assert 'href="/wspolpraca/partnerstwa-lokalne/dla-rudawki-i-zatrasia/"' in found
     assert 'href="/wspolpraca/partnerstwa-lokalne/sady-zoliborskie/"' in found
     assert "marymont-kaskada" not in found
@@ -253,7 +253,7 @@ def test_finder_names_the_boundary_with_links(client, seeded):
 @pytest.mark.django_db
 def test_finder_names_one_partnership(client, seeded):
     found = results(client.get(INDEX_URL, {"street": "ul. Potockiej"}))
-    assert "bounds the area of this partnership" in found
+    assert "wyznacza obszar tego partnerstwa" in found
     assert "Marymont-Kaskada" in found
     assert "Sady" not in found
 
@@ -261,7 +261,7 @@ def test_finder_names_one_partnership(client, seeded):
 @pytest.mark.django_db
 def test_finder_offers_did_you_mean_links(client, seeded):
     found = results(client.get(INDEX_URL, {"street": "Mickewicza"}))
-    assert "Did you mean" in found
+    assert "Czy chodziło o" in found
     assert 'href="?street=Mickiewicza#street-finder-results"' in found
 
 
@@ -272,7 +272,7 @@ def test_unknown_street_gets_the_coordinators_contact(client, seeded):
     contact.email = "biblioteka@example.org"
     contact.save()
     found = results(client.get(INDEX_URL, {"street": "Marszałkowska"}))
-    assert "No partnership lists this street" in found
+    assert "Żadne partnerstwo nie ma tej ulicy" in found
     assert "Ośrodek Pomocy Społecznej" in found
     assert "mailto:biblioteka@example.org" in found
     assert "+48 22 123 45 67" in found
@@ -305,7 +305,7 @@ def test_hostile_input_gets_a_normal_escaped_page(client, seeded, query):
 @pytest.mark.django_db
 def test_long_input_is_shortened_with_a_message(client, seeded):
     found = results(client.get(INDEX_URL, {"street": "Potocka" + " " * 200 + "x" * 50}))
-    assert "only the first 100 characters" in found
+    assert "tylko według pierwszych 100 znaków" in found
 
 
 @pytest.mark.django_db
