@@ -90,6 +90,7 @@ def test_a_page_with_a_problem_is_caught(page, live_site):
 
 def admin_paths(live_site):
     from cooperation.models import PartnerOrganization, PartnershipPage
+    from home.models import AccessibilityStatementPage
 
     partnership = PartnershipPage.objects.get(pk=live_site.partnership_pk)
     organization = PartnerOrganization.objects.order_by("pk").first()
@@ -100,6 +101,8 @@ def admin_paths(live_site):
         f"/admin/pages/{partnership.pk}/history/",
         "/admin/snippets/cooperation/partnerorganization/",
         f"/admin/snippets/cooperation/partnerorganization/edit/{organization.pk}/",
+        # The statement's editor, with its review reminder.
+        f"/admin/pages/{AccessibilityStatementPage.objects.get().pk}/edit/",
     ]
 
 
