@@ -190,3 +190,39 @@ class TestAdminReminder(WagtailTestUtils):
         client.force_login(self.create_superuser("librarian", password="password"))
         dashboard = client.get("/admin/")
         assert "accessibility-statement-reminder" not in dashboard.content.decode()
+
+
+def test_statement_is_translatable_with_wagtail_localize(
+    client, seeded, english, django_capture_on_commit_callbacks
+):
+    from wagtail_localize.models import StringSegment, TranslationSource
+    from wagtail_localize.operations import translate_object
+
+    statement = AccessibilityStatementPage.objects.get()
+    # One page at a time, parents first, as an editor does: the publishing
+    # callbacks save the page, and a parent saved after its child was added
+    # would keep a stale child count.
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(HomePage.objects.get(), [english])
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(statement, [english])
+    translated = AccessibilityStatementPage.objects.get(locale=english)
+    assert translated.live
+    # Dates and status are the same in every language; prose is translated.
+    assert translated.publication_date == statement.publication_date
+    assert translated.status == statement.status
+    source = TranslationSource.objects.get_for_instance(statement)
+    strings = set(
+        StringSegment.objects.filter(source=source).values_list(
+            "string__data", flat=True
+        )
+    )
+    assert statement.entity_name in strings
+    assert any("Rzecznika Praw Obywatelskich" in text for text in strings)
+
+    html = client.get(translated.url).content.decode()
+    assert '<html lang="en">' in html
+    for element_id in MINISTRY_IDS:
+        assert f'id="{element_id}"' in html, element_id
+    home_html = client.get("/en/").content.decode()
+    assert f'content="http://localhost{translated.url}"' in home_html

@@ -41,7 +41,7 @@ def test_a_request_to_another_host_is_caught(context, live_site):
     page.goto(live_site("/"))
     page.evaluate(
         "document.body.insertAdjacentHTML('beforeend',"
-        " '<img alt=\"\" src=\"https://fonts.example.net/x.png\">')"
+        ' \'<img alt="" src="https://fonts.example.net/x.png">\')'
     )
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(200)
