@@ -72,6 +72,39 @@ def test_every_english_page_passes_axe(page, live_site):
     assert check_paths(page, live_site, paths) == []
 
 
+# What a resident types into the site's GET forms (street finder, search).
+FORM_INPUTS = ["Krasińskiego", "kaskada", "xyz nie ma takiej ulicy"]
+TEXT_INPUTS = ", ".join(
+    f"form:not([method=post i]) {field}"
+    for field in ["input[type=search]", "input[type=text]", "input:not([type])"]
+)
+
+
+def test_results_of_every_form_pass_axe(page, live_site):
+    """Every GET form on a public page (the street finder, the search),
+    used with the keyboard: type, press Enter, check the results page."""
+    forms = {}
+    for path in live_site.page_paths:
+        page.goto(live_site(path))
+        for index in range(page.locator(TEXT_INPUTS).count()):
+            name = page.locator(TEXT_INPUTS).nth(index).get_attribute("name")
+            forms.setdefault(name, (path, index))
+    if not forms:
+        pytest.skip("no public page has a text form yet")
+    found = []
+    for path, index in forms.values():
+        for text in FORM_INPUTS:
+            page.goto(live_site(path))
+            field = page.locator(TEXT_INPUTS).nth(index)
+            field.focus()
+            page.keyboard.type(text)
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
+            assert page.url != live_site(path), f"the form on {path} did nothing"
+            found += violations(page)
+    assert found == []
+
+
 def test_a_page_with_a_problem_is_caught(page, live_site):
     """The check can fail: an image without alternative text and pale text."""
     page.goto(live_site("/"))
