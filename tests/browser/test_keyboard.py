@@ -150,3 +150,62 @@ def test_motion_is_kept_for_those_who_do_not_ask_otherwise(page, live_site):
     page.emulate_media(reduced_motion="no-preference")
     page.goto(live_site("/"))
     assert page.evaluate(MOTION)["probe"] == ["2s", "spin"]
+
+
+# WCAG 1.4.12: the spacing a reader's own style sheet may set.
+TEXT_SPACING = """
+* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+    word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }
+"""
+CLIPPED = """() => [...document.querySelectorAll('body *')].filter(el => {
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    if (box.width <= 1 || box.height <= 1) return false;  // visually hidden
+    const clips = [style.overflowX, style.overflowY].some(v => v !== 'visible');
+    return clips && (el.scrollWidth > el.clientWidth + 1
+        || el.scrollHeight > el.clientHeight + 1);
+}).map(el => el.outerHTML.slice(0, 100))"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_text_spacing_loses_no_content(browser, live_site, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    problems = {}
+    for path in live_site.public_paths:
+        page.goto(live_site(path))
+        page.add_style_tag(content=TEXT_SPACING)
+        clipped = page.evaluate(CLIPPED)
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        if clipped or scroll_width > width:
+            problems[path] = (scroll_width, clipped)
+    context.close()
+    assert problems == {}
+
+
+def test_text_alone_enlarged_to_200_percent_reflows(browser, live_site):
+    """WCAG 1.4.4: text zoom (not page zoom) to 200% in a 1280 px window."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    too_wide = {}
+    for path in live_site.public_paths:
+        page.goto(live_site(path))
+        before = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+        page.add_style_tag(content="html { font-size: 200% !important; }")
+        after = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+        assert after >= 2 * before - 0.5, f"text does not scale on {path}"
+        if page.evaluate("document.documentElement.scrollWidth") > 1280:
+            too_wide[path] = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert too_wide == {}
+
+
+def test_clipped_text_is_caught(page, live_site):
+    page.goto(live_site("/"))
+    page.evaluate(
+        "document.querySelector('main').insertAdjacentHTML('beforeend',"
+        " '<p style=\"height:1.2em;overflow:hidden\">' + 'tekst '.repeat(80) + '</p>')"
+    )
+    page.add_style_tag(content=TEXT_SPACING)
+    assert len(page.evaluate(CLIPPED)) == 1
