@@ -253,9 +253,27 @@ class AccessibilityStatementPage(Page):
         return review_due(self.last_reviewed, today)
 
     def missing_information(self):
-        """The legally required details still empty, as field labels."""
-        required = ["contact_person", "architectural_accessibility"]
-        missing = [name for name in required if not getattr(self, name)]
+        """The legally required details still empty, as field labels. The
+        e-mail and phone count as given when the library's settings have them."""
+        from site_settings.models import SiteSettings
+
+        site = self.get_site()
+        contact = SiteSettings.for_site(site) if site else None
+        fallbacks = {
+            "contact_email": getattr(contact, "email", ""),
+            "contact_phone": getattr(contact, "phone", ""),
+        }
+        required = [
+            "contact_person",
+            "contact_email",
+            "contact_phone",
+            "architectural_accessibility",
+        ]
+        missing = [
+            name
+            for name in required
+            if not (getattr(self, name) or fallbacks.get(name))
+        ]
         return [self._meta.get_field(name).verbose_name for name in missing]
 
 

@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils import WagtailTestUtils
 
@@ -160,6 +161,12 @@ def test_warnings_say_what_to_do(seeded):
     assert statement_warnings(statement, datetime.date(2026, 2, 1)) != []
     statement.contact_person = "Anna Kowalska"
     statement.architectural_accessibility = "<p>Wejście bez schodów.</p>"
+    with translation.override("en"):
+        missing = statement_warnings(statement, datetime.date(2026, 2, 1))
+    assert len(missing) == 1
+    assert "contact e-mail" in missing[0] and "contact phone" in missing[0]
+    statement.contact_email = "dostepnosc@example.org"
+    statement.contact_phone = "+48 22 000 00 00"
     assert statement_warnings(statement, datetime.date(2026, 2, 1)) == []
     warnings = statement_warnings(statement, datetime.date(2026, 3, 5))
     assert len(warnings) == 1 and "2026" in warnings[0]
@@ -184,6 +191,8 @@ class TestAdminReminder(WagtailTestUtils):
     def test_no_reminder_when_all_is_in_order(self, client, seeded):
         statement = AccessibilityStatementPage.objects.get()
         statement.contact_person = "Anna Kowalska"
+        statement.contact_email = "dostepnosc@example.org"
+        statement.contact_phone = "+48 22 000 00 00"
         statement.architectural_accessibility = "<p>Wejście bez schodów.</p>"
         statement.reviewed_date = datetime.date.today()
         statement.save_revision().publish()
