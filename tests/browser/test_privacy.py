@@ -60,3 +60,12 @@ def test_the_cookie_check_can_fail(context, live_site):
     page = context.new_page()
     page.goto(live_site("/admin/login/"))  # the login form sets a CSRF cookie
     assert [cookie["name"] for cookie in context.cookies()] == ["csrftoken"]
+
+
+def test_admin_pages_load_nothing_from_other_hosts(admin_page, live_site):
+    """Not even editors' avatars from gravatar.com."""
+    hosts = visit_recording_hosts(admin_page.context, live_site, [])
+    for path in ["/admin/", live_site.partnership_edit_path]:
+        admin_page.goto(live_site(path))
+        admin_page.wait_for_load_state("networkidle")
+    assert hosts == {}
