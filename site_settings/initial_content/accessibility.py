@@ -110,8 +110,7 @@ PRIVACY = {
         p(
             "Pliki cookie sesji i ochrony formularzy zapisujemy tylko osobom, które "
             "logują się do panelu redakcyjnego (pracownikom biblioteki). Są one "
-            "niezbędne do działania panelu i usuwane po wylogowaniu lub wygaśnięciu "
-            "sesji."
+            "niezbędne do działania panelu, dlatego nie wymagają zgody."
         ),
         h2("Kontakt z nami"),
         p(
