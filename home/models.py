@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .accessibility import AccessibilityStatementPage  # noqa: F401 (a model)
 from .blocks import BodyStreamBlock
 
 
@@ -38,7 +39,11 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cooperation.CooperationPage"]
+    subpage_types = [
+        "cooperation.CooperationPage",
+        "home.StandardPage",
+        "home.AccessibilityStatementPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -47,5 +52,33 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().specific()
+        context["sections"] = self.get_children().live().public().in_menu().specific()
         return context
+
+
+class StandardPage(Page):
+    """A plain page of text under the home page, such as the privacy notice."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences shown under the title."),
+    )
+    body = StreamField(
+        BodyStreamBlock(), verbose_name=_("content"), blank=True, use_json_field=True
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")

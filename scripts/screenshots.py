@@ -23,6 +23,8 @@ DEFAULT_PATHS = [
     "/wspolpraca/partnerstwa-lokalne/",
     "/wspolpraca/partnerstwa-lokalne/marymont-kaskada/",
     "/wspolpraca/z-kim-wspolpracujemy/",
+    "/deklaracja-dostepnosci/",
+    "/polityka-prywatnosci/",
 ]
 
 

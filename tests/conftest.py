@@ -3,18 +3,20 @@
 import os
 
 import pytest
-from wagtail.models import Locale, Page
+from wagtail.models import Collection, Locale, Page
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def ensure_tree_roots():
     """Recreate what migrations made and a transactional flush removed:
-    the Polish and English locales and Wagtail's root page."""
+    the Polish and English locales, Wagtail's root page and root collection."""
     polish, _ = Locale.objects.get_or_create(language_code="pl")
     Locale.objects.get_or_create(language_code="en")
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(instance=Page(title="Root", slug="root", locale=polish))
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
 
 
 def build_site():

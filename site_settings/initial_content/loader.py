@@ -1,6 +1,7 @@
 """Builds the seeded site. Creates what is missing, never changes what exists,
 so running it twice creates nothing new and keeps every editor's change."""
 
+import datetime
 import io
 import json
 import logging
@@ -25,10 +26,10 @@ from cooperation.models import (
     PartnershipPlace,
     PartnershipStreet,
 )
-from home.models import HomePage
+from home.models import AccessibilityStatementPage, HomePage, StandardPage
 from site_settings.models import FooterText
 
-from . import polish
+from . import accessibility, polish
 
 logger = logging.getLogger(__name__)
 
@@ -243,6 +244,45 @@ def load_polish():
     return report
 
 
+@transaction.atomic
+def load_accessibility_and_privacy():
+    """The accessibility statement and the privacy notice under the Polish
+    home page. The statement's dates start as the day the site is set up."""
+    report = Report()
+    home = HomePage.objects.filter(locale=Locale.get_default(), depth=2).first()
+    if home is None:
+        return report
+    today = datetime.date.today()
+    data = accessibility.STATEMENT
+    fields = {
+        key: value
+        for key, value in data.items()
+        if key not in {"slug", "title", "search_description"}
+    }
+    fields["inaccessible_content"] = stream(fields["inaccessible_content"])
+    ensure_child(
+        home,
+        AccessibilityStatementPage,
+        data,
+        report,
+        publication_date=today,
+        last_update_date=today,
+        prepared_date=today,
+        **fields,
+    )
+    ensure_child(
+        home,
+        StandardPage,
+        accessibility.PRIVACY,
+        report,
+        intro=accessibility.PRIVACY["intro"],
+        body=stream(accessibility.PRIVACY["body"]),
+    )
+    return report
+
+
 def load():
     """Everything the site starts with; later steps add the translations."""
-    return load_polish()
+    report = load_polish()
+    report.created += load_accessibility_and_privacy().created
+    return report
