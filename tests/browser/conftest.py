@@ -41,6 +41,14 @@ EXTRA_PATHS = [
     "/wspolpraca/partnerstwa-lokalne/?street=Krasi%C5%84skiego",
     "/wspolpraca/partnerstwa-lokalne/?street=%3Cb%3Enie+ma%3C%2Fb%3E",
     "/wspolpraca/z-kim-wspolpracujemy/?sector=school",
+    "/wspolpraca/z-kim-wspolpracujemy/?partnership=marymont-kaskada",
+    "/wspolpraca/z-kim-wspolpracujemy/?sector=faith",
+    "/wspolpraca/partnerstwa-lokalne/?street=potockiej",
+    "/wspolpraca/partnerstwa-lokalne/?street=mickiewicz",
+    "/wspolpraca/partnerstwa-lokalne/?street=Wloscianskx",
+    "/szukaj/?query=Kaskada",
+    "/szukaj/?query=zzzz",
+    "/en/search/?query=Zatrasie",
 ]
 NOT_FOUND_PATHS = ["/nie-ma-takiej-strony/", "/en/no-such-page/"]
 
