@@ -27,6 +27,7 @@ from cooperation.models import (
 )
 from home.models import HomePage
 from site_settings.models import FooterText
+from site_settings.roles import ensure_roles
 
 from . import polish
 
@@ -240,6 +241,9 @@ def load_polish():
         report,
         intro=stream(polish.DIRECTORY["intro"]),
     )
+    # The librarians' groups get their page permissions and the moderation
+    # workflow now that the cooperation section exists.
+    ensure_roles()
     return report
 
 
