@@ -2,6 +2,7 @@
 columns, filters and search."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -14,9 +15,18 @@ class PartnerOrganizationViewSet(SnippetViewSet):
     menu_label = _("Partner organisations")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["name", "short_name", "sector", "website"]
+    list_display = [
+        "name",
+        "short_name",
+        "sector",
+        "website",
+        LiveStatusTagColumn(),
+        UpdatedAtColumn(),
+    ]
     list_filter = ["sector", "locale"]
-    search_fields = ["name", "short_name", "former_name", "description"]
+    # No `search_fields` here: the search box then uses the model's search
+    # index (name, short name, former name, description). Listing fields here
+    # makes Wagtail 8's SQLite search backend fail with "no such column".
     ordering = ["name"]
 
 

@@ -24,7 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
 
-from ..forms import PartnershipPageForm
+from ..forms import PartnershipIndexPageForm, PartnershipPageForm
 from ..localization import localize_many
 from .snippets import PartnerOrganization, Sector
 
@@ -132,6 +132,7 @@ class PartnershipIndexPage(Page):
             heading=_("Coordination"),
         ),
     ]
+    base_form_class = PartnershipIndexPageForm
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
