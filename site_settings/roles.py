@@ -17,8 +17,11 @@ from django.apps import apps as global_apps
 EDITORS = "Redaktorzy"
 MODERATORS = "Moderatorzy"
 TRANSLATORS = "Tłumacze"
-WORKFLOW_NAME = "Moderacja działu Współpraca"
-TASK_NAME = "Akceptacja moderatora"
+# Wagtail's Polish buttons read "Wyślij do <workflow>" and "Wyślij ponownie do
+# <task>", so the names are in the genitive: "Wyślij do moderacji (dział
+# Współpraca)", "Wyślij ponownie do akceptacji moderatora".
+WORKFLOW_NAME = "moderacji (dział Współpraca)"
+TASK_NAME = "akceptacji moderatora"
 
 # (app label, codename) pairs, model by model.
 MODEL_PERMISSIONS = {

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -237,7 +238,9 @@ class PartnershipPage(Page):
                     [FieldPanel("founded_year"), FieldPanel("founded_month")]
                 ),
                 InlinePanel(
-                    "former_names", label=_("Former name"), heading=_("Former names")
+                    "former_names",
+                    label=pgettext_lazy("row of a list", "Former name"),
+                    heading=_("Former names"),
                 ),
             ],
             heading=_("Founding and names"),
@@ -250,24 +253,26 @@ class PartnershipPage(Page):
     area_panels = [
         InlinePanel(
             "streets",
-            label=_("Street"),
+            label=pgettext_lazy("row of a list", "Street"),
             heading=_("Streets that bound the area"),
             help_text=_(
-                "In order around the area. Write the name as on the street sign, "
-                "without 'ul.': 'Włościańska', 'Armii Krajowej'."
+                "In order around the area. Choose the type, then write the name as "
+                "on the street sign, without 'ul.' or 'al.': 'Włościańska', 'Armii "
+                "Krajowej'. For an embankment or a route write the whole name: "
+                "'Wybrzeże Gdyńskie', 'Trasa Armii Krajowej'."
             ),
             min_num=1,
         ),
         InlinePanel(
             "places",
-            label=_("Estate or landmark"),
+            label=pgettext_lazy("row of a list", "Estate or landmark"),
             heading=_("Estates and landmarks in the area"),
         ),
     ]
     organisation_panels = [
         InlinePanel(
             "members",
-            label=_("Organisation"),
+            label=pgettext_lazy("row of a list", "Organisation"),
             heading=_("Initiators and member organisations"),
             help_text=_("Initiators first. Add a missing organisation under Snippets."),
         ),
@@ -370,7 +375,18 @@ class PartnershipStreet(TranslatableMixin, Orderable):
         ),
     )
 
-    panels = [FieldRowPanel([FieldPanel("street_type"), FieldPanel("name")])]
+    # The full rule is the help text of the whole list; each row repeats only
+    # the short form, so a long list of streets stays easy to scan.
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("street_type"),
+                FieldPanel(
+                    "name", help_text=_("Without 'ul.' or 'al.', e.g. 'Włościańska'.")
+                ),
+            ]
+        )
+    ]
 
     translatable_fields = [
         SynchronizedField("street_type"),

@@ -1,0 +1,39 @@
+"""The librarians' guide in the admin: its page, a menu item and a panel on
+the dashboard."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+
+from .views import GuideView
+
+
+@hooks.register("register_admin_urls")
+def register_guide_url():
+    return [path("poradnik/", GuideView.as_view(), name="librarian_guide")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_guide_menu_item():
+    return MenuItem(
+        _("Guide for librarians"),
+        reverse("librarian_guide"),
+        icon_name="help",
+        order=10_000,
+    )
+
+
+class GuidePanel(Component):
+    name = "librarian_guide"
+    order = 50
+    template_name = "site_settings/admin/guide_panel.html"
+
+    def get_context_data(self, parent_context):
+        return {"guide_url": reverse("librarian_guide")}
+
+
+@hooks.register("construct_homepage_panels")
+def add_guide_panel(request, panels):
+    panels.append(GuidePanel())
