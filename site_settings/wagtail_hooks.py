@@ -1,7 +1,9 @@
 """The librarians' guide in the admin: its page, a menu item and a panel on
 the dashboard."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -18,7 +20,7 @@ def register_guide_url():
 @hooks.register("register_admin_menu_item")
 def register_guide_menu_item():
     return MenuItem(
-        _("Guide for librarians"),
+        _("Guide"),  # short: the sidebar cuts longer labels
         reverse("librarian_guide"),
         icon_name="help",
         order=10_000,
@@ -32,6 +34,13 @@ class GuidePanel(Component):
 
     def get_context_data(self, parent_context):
         return {"guide_url": reverse("librarian_guide")}
+
+
+@hooks.register("insert_global_admin_css")
+def guide_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("css/admin-guide.css")
+    )
 
 
 @hooks.register("construct_homepage_panels")
