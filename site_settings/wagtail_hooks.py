@@ -9,12 +9,19 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from .views import GuideView
+from .views import GuideView, TranslationQueueView
 
 
 @hooks.register("register_admin_urls")
 def register_guide_url():
-    return [path("poradnik/", GuideView.as_view(), name="librarian_guide")]
+    return [
+        path("poradnik/", GuideView.as_view(), name="librarian_guide"),
+        path(
+            "do-tlumaczenia/",
+            TranslationQueueView.as_view(),
+            name="translation_queue",
+        ),
+    ]
 
 
 @hooks.register("register_admin_menu_item")
@@ -24,6 +31,21 @@ def register_guide_menu_item():
         reverse("librarian_guide"),
         icon_name="help",
         order=10_000,
+    )
+
+
+class TranslationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtail_localize.submit_translation")
+
+
+@hooks.register("register_admin_menu_item")
+def register_translations_menu_item():
+    return TranslationsMenuItem(
+        _("Translations"),
+        reverse("translation_queue"),
+        icon_name="globe",
+        order=9_000,
     )
 
 

@@ -3,7 +3,9 @@ menu, readable by every group, and safe to render."""
 
 import pytest
 from django.urls import reverse
+from wagtail.models import Locale
 
+from cooperation.models import PartnershipIndexPage, PartnershipPage
 from site_settings.guide import markdown_to_html
 
 from .admin_helpers import editor, moderator, translator
@@ -52,3 +54,56 @@ def test_markdown_is_escaped_and_structured():
     assert "<ul><li>punkt ciąg dalszy</li></ul>" in html
     assert "Tytuł" not in html
     assert toc == [("sekcja", "Sekcja")]
+
+
+def test_translators_reach_every_polish_page_from_the_translations_list(
+    client, seeded, django_capture_on_commit_callbacks
+):
+    client.force_login(translator())
+    url = reverse("translation_queue")
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    submit = reverse("wagtail_localize:submit_page_translation", args=[1])[:-2]
+    assert html.count(submit) == 8  # every Polish page, none translated yet
+    assert "Ośrodek Pomocy Społecznej" in html
+    sidebar = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert f'"{url}"' in sidebar
+
+    page = PartnershipPage.objects.get(slug="marymont-kaskada")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+            {"locales": [Locale.objects.get(language_code="en").pk]},
+        )
+    translated = page.get_translation(Locale.objects.get(language_code="en"))
+    html = client.get(url).content.decode()
+    assert reverse("wagtailadmin_pages:edit", args=[translated.pk]) in html
+
+
+def test_translations_list_is_for_translators_only(client, seeded):
+    user = editor()
+    user.groups.clear()
+    client.force_login(user)
+    assert client.get(reverse("translation_queue")).status_code in (302, 403)
+
+
+def test_translations_list_queries_do_not_grow_with_content(
+    client, seeded, django_assert_max_num_queries
+):
+    client.force_login(translator())
+    url = reverse("translation_queue")
+    client.get(url)
+    with django_assert_max_num_queries(40) as small:
+        client.get(url)
+    index_page = PartnershipIndexPage.objects.get(locale__language_code="pl")
+    for number in range(5):
+        index_page.add_child(
+            instance=PartnershipPage(
+                title=f"Partnerstwo testowe {number}",
+                slug=f"testowe-{number}",
+                founded_year=2020,
+            )
+        )
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(url)
