@@ -17,6 +17,7 @@ from django.utils.translation import gettext_noop, ngettext
 WAGTAIL_OVERRIDES = [
     # The "add a row" button under an InlinePanel, and snippet choosers.
     gettext_noop("Add %(label)s"),
+    gettext_noop("Add %(model_name)s"),
     gettext_noop("Choose %(object)s"),
     gettext_noop("Choose another %(object)s"),
     gettext_noop("Edit this %(object)s"),

@@ -141,7 +141,8 @@ def ensure_organizations(locale, report):
         if organization is None:
             organization = PartnerOrganization(locale=locale, live=True, **data)
             organization.save()
-            organization.save_revision()
+            # Published, so the admin lists it as live, not "live + draft".
+            organization.save_revision().publish()
             report.add("organisation", organization.name)
         organizations[data["slug"]] = organization
     return organizations
