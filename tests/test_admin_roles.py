@@ -193,6 +193,23 @@ def test_editor_organisation_goes_to_moderation(client, seeded):
     assert not organization.live
     assert organization.current_workflow_state.status == "in_progress"
 
+    # Publishing directly is refused.
+    client.post(
+        reverse(
+            "wagtailsnippets_cooperation_partnerorganization:edit",
+            args=[organization.pk],
+        ),
+        {
+            "name": "Klub Seniora Sady",
+            "sector": "residents",
+            "website": "https://klub-seniora.example.org/",
+            "slug": organization.slug,
+            "action-publish": "1",
+        },
+    )
+    organization.refresh_from_db()
+    assert not organization.live
+
 
 def test_translator_translates_but_cannot_publish_polish_pages(
     client, index_page, django_capture_on_commit_callbacks
