@@ -13,7 +13,15 @@ from cooperation.models import PartnerOrganization
 from .guide import render_guide
 
 
-class GuideView(WagtailAdminTemplateMixin, TemplateView):
+class AdminPageView(WagtailAdminTemplateMixin, TemplateView):
+    """An admin page whose breadcrumbs end with its own title (without it the
+    header would read "Home")."""
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
+
+class GuideView(AdminPageView):
     """The librarians' guide (docs/poradnik.md) inside the admin."""
 
     page_title = _("Guide for librarians")
@@ -26,7 +34,7 @@ class GuideView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class TranslationQueueView(WagtailAdminTemplateMixin, TemplateView):
+class TranslationQueueView(AdminPageView):
     """What is translated and what is not: every page and partner
     organisation of the default language, with a "Translate" link or a link
     to its translation. Translators have no permission on the Polish tree, so
