@@ -216,6 +216,14 @@ def ensure_roles(apps=global_apps):
     return groups
 
 
+def only_translates(user):
+    """True for an account whose only group is the translators': it may
+    change organisations (translations) but not the Polish originals."""
+    if user.is_superuser:
+        return False
+    return set(user.groups.values_list("name", flat=True)) == {TRANSLATORS}
+
+
 def ensure_roles_for_new_page(sender, instance, created, raw=False, **kwargs):
     """post_save receiver: a new cooperation section or a new language root
     gets its permissions and workflow at once."""

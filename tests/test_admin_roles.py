@@ -243,3 +243,32 @@ def test_translator_translates_but_cannot_publish_polish_pages(
     page.refresh_from_db()
     assert page.title != "Zmieniony tytuł"
     assert page.live_revision_id == revision_before
+
+
+def test_translator_translates_organisations_but_cannot_change_polish_ones(
+    client, seeded, django_capture_on_commit_callbacks
+):
+    organisation = PartnerOrganization.objects.get(slug="ops-zoliborz")
+    client.force_login(translator())
+    namespace = "wagtailsnippets_cooperation_partnerorganization"
+    edit = reverse(f"{namespace}:edit", args=[organisation.pk])
+    response = client.get(edit)
+    assert response.status_code in (302, 403)
+    client.post(edit, {"name": "Zmienione przez tłumacza", "sector": "public"})
+    organisation.refresh_from_db()
+    assert organisation.name != "Zmienione przez tłumacza"
+    assert organisation.latest_revision.content["name"] != "Zmienione przez tłumacza"
+
+    english = Locale.objects.get(language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse(
+                "wagtail_localize:submit_snippet_translation",
+                args=["cooperation", "partnerorganization", organisation.pk],
+            ),
+            {"locales": [english.pk]},
+        )
+    assert response.status_code == 302
+    translated = organisation.get_translation(english)
+    response = client.get(reverse(f"{namespace}:edit", args=[translated.pk]))
+    assert response.status_code == 200
