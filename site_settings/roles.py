@@ -43,9 +43,10 @@ MODEL_PERMISSIONS = {
     TRANSLATORS: [
         ("wagtailadmin", "access_admin"),
         ("wagtail_localize", "submit_translation"),
-        # Organisations are translated in the snippet editor; model permissions
-        # cannot be limited to one language, and without "publish" every change
-        # waits for a moderator.
+        # Organisations are translated in the snippet editor. Model permissions
+        # cannot be limited to one language, so the organisation edit view
+        # (cooperation/wagtail_hooks.py) refuses translators the Polish
+        # originals; without "publish" their translations wait for a moderator.
         ("cooperation", "change_partnerorganization"),
     ],
 }
