@@ -46,9 +46,10 @@ def translator():
 
 
 def in_polish(message):
-    """A (lazy) message as the Polish admin shows it, HTML-escaped."""
+    """A message (msgid or lazy) as the Polish admin shows it, HTML-escaped.
+    Without the compiled Polish catalog this is the English msgid."""
     with translation.override("pl"):
-        return escape(str(message))
+        return escape(translation.gettext(str(message)))
 
 
 def png_bytes(width=120, height=80, noisy=True):
