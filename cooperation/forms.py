@@ -1,9 +1,81 @@
-"""Admin forms that stop an editor from saving contradictory data."""
+"""Admin forms that stop an editor from saving contradictory data, and show
+organisation choosers in the language of the page being edited."""
+
+from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from .text import fold
+
+
+class LocaleSnippetChooser(AdminSnippetChooser):
+    """A snippet chooser that opens filtered to one language (the librarian
+    can still pick "All" in the chooser's language filter)."""
+
+    def __init__(self, model=None, locale_code=None, **kwargs):
+        self.locale_code = locale_code
+        super().__init__(model, **kwargs)
+
+    def get_chooser_modal_url(self):
+        url = super().get_chooser_modal_url()
+        if self.locale_code:
+            return f"{url}?{urlencode({'locale': self.locale_code})}"
+        return url
+
+
+def _page_locale_code(form):
+    """The language of the page being edited (a new page takes its parent's)."""
+    for page in (form.instance, getattr(form, "parent_page", None)):
+        if page is not None and getattr(page, "locale_id", None):
+            return page.locale.language_code
+    return None
+
+
+def _localize_chooser(form, field_name, locale_code):
+    field = form.fields.get(field_name)
+    if field is not None and isinstance(field.widget, AdminSnippetChooser):
+        field.widget = LocaleSnippetChooser(
+            field.widget.model, locale_code=locale_code, attrs=field.widget.attrs
+        )
+
+
+class LocalizedChoosersMixin:
+    """Organisation choosers (top-level fields and inline rows, including the
+    blank row the "Add" button copies) open on the page's own language, so a
+    Polish page is not given an English organisation by mistake."""
+
+    localized_choosers = ()  # top-level fields
+    localized_inline_choosers = {}  # relation name -> field name
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_code = _page_locale_code(self)
+        if not locale_code:
+            return
+        for field_name in self.localized_choosers:
+            _localize_chooser(self, field_name, locale_code)
+        for relation, field_name in self.localized_inline_choosers.items():
+            formset = self.formsets.get(relation)
+            if formset is None:
+                continue
+            add_fields = formset.add_fields
+
+            def localized_add_fields(
+                form, index, add_fields=add_fields, name=field_name
+            ):
+                add_fields(form, index)
+                _localize_chooser(form, name, locale_code)
+
+            # Every row, and the empty row template, passes through add_fields.
+            formset.add_fields = localized_add_fields
+            for form in formset.__dict__.get("forms", []):
+                _localize_chooser(form, field_name, locale_code)
+
+
+class PartnershipIndexPageForm(LocalizedChoosersMixin, WagtailAdminPageForm):
+    localized_choosers = ("coordinator",)
 
 
 def _live_forms(formset):
@@ -16,9 +88,11 @@ def _live_forms(formset):
         yield form
 
 
-class PartnershipPageForm(WagtailAdminPageForm):
+class PartnershipPageForm(LocalizedChoosersMixin, WagtailAdminPageForm):
     """Refuses duplicate streets and organisations listed twice, with a
     message on the row that repeats."""
+
+    localized_inline_choosers = {"members": "organization"}
 
     def clean(self):
         cleaned_data = super().clean()

@@ -1,22 +1,53 @@
 """Admin registration of partner organisations as a snippet with useful
 columns, filters and search."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+
+from site_settings.roles import only_translates
 
 from .models import PartnerOrganization
 
 
+class PartnerOrganizationEditView(EditView):
+    """Translators need the model's "change" permission to translate an
+    organisation, and Django's permissions cannot be limited to a language:
+    this view keeps them out of the Polish originals (their translations
+    open in wagtail-localize's editor as usual)."""
+
+    def get_object(self, queryset=None):
+        organisation = super().get_object(queryset)
+        if (
+            only_translates(self.request.user)
+            and organisation.locale_id == Locale.get_default().pk
+        ):
+            raise PermissionDenied
+        return organisation
+
+
 class PartnerOrganizationViewSet(SnippetViewSet):
     model = PartnerOrganization
+    edit_view_class = PartnerOrganizationEditView
     icon = "group"
     menu_label = _("Partner organisations")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["name", "short_name", "sector", "website"]
+    list_display = [
+        "name",
+        "short_name",
+        "sector",
+        "website",
+        LiveStatusTagColumn(),
+        UpdatedAtColumn(),
+    ]
     list_filter = ["sector", "locale"]
-    search_fields = ["name", "short_name", "former_name", "description"]
+    # No `search_fields` here: the search box then uses the model's search
+    # index (name, short name, former name, description). Listing fields here
+    # makes Wagtail 8's SQLite search backend fail with "no such column".
     ordering = ["name"]
 
 

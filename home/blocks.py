@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -100,6 +101,21 @@ class CaptionedImageBlock(blocks.StructBlock):
         help_text=_("Tick only if the image adds no information to the text."),
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    def get_preview_value(self):
+        """The block picker's preview shows the library's first image (a
+        preview needs a real image; with none uploaded there is no preview)."""
+        image = get_image_model().objects.order_by("pk").first()
+        if image is None:
+            return super().get_preview_value()
+        return self.normalize(
+            {
+                "image": image,
+                "alt_text": image.title,
+                "decorative": False,
+                "caption": _("A caption under the image, e.g. who or what it shows."),
+            }
+        )
 
     def clean(self, value):
         value = super().clean(value)

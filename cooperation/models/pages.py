@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -26,7 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyStreamBlock
 
 from .. import street_finder
-from ..forms import PartnershipPageForm
+from ..forms import PartnershipIndexPageForm, PartnershipPageForm
 from ..localization import localize_many
 from ..text import fold
 from .snippets import PartnerOrganization, Sector
@@ -137,6 +138,7 @@ class PartnershipIndexPage(Page):
             heading=_("Coordination"),
         ),
     ]
+    base_form_class = PartnershipIndexPageForm
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
@@ -265,7 +267,9 @@ class PartnershipPage(Page):
                     [FieldPanel("founded_year"), FieldPanel("founded_month")]
                 ),
                 InlinePanel(
-                    "former_names", label=_("Former name"), heading=_("Former names")
+                    "former_names",
+                    label=pgettext_lazy("row of a list", "Former name"),
+                    heading=_("Former names"),
                 ),
             ],
             heading=_("Founding and names"),
@@ -278,24 +282,26 @@ class PartnershipPage(Page):
     area_panels = [
         InlinePanel(
             "streets",
-            label=_("Street"),
+            label=pgettext_lazy("row of a list", "Street"),
             heading=_("Streets that bound the area"),
             help_text=_(
-                "In order around the area. Write the name as on the street sign, "
-                "without 'ul.': 'Włościańska', 'Armii Krajowej'."
+                "In order around the area. Choose the type, then write the name as "
+                "on the street sign, without 'ul.' or 'al.': 'Włościańska', 'Armii "
+                "Krajowej'. For an embankment or a route write the whole name: "
+                "'Wybrzeże Gdyńskie', 'Trasa Armii Krajowej'."
             ),
             min_num=1,
         ),
         InlinePanel(
             "places",
-            label=_("Estate or landmark"),
+            label=pgettext_lazy("row of a list", "Estate or landmark"),
             heading=_("Estates and landmarks in the area"),
         ),
     ]
     organisation_panels = [
         InlinePanel(
             "members",
-            label=_("Organisation"),
+            label=pgettext_lazy("row of a list", "Organisation"),
             heading=_("Initiators and member organisations"),
             help_text=_("Initiators first. Add a missing organisation under Snippets."),
         ),
@@ -398,7 +404,18 @@ class PartnershipStreet(TranslatableMixin, Orderable):
         ),
     )
 
-    panels = [FieldRowPanel([FieldPanel("street_type"), FieldPanel("name")])]
+    # The full rule is the help text of the whole list; each row repeats only
+    # the short form, so a long list of streets stays easy to scan.
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("street_type"),
+                FieldPanel(
+                    "name", help_text=_("Without 'ul.' or 'al.', e.g. 'Włościańska'.")
+                ),
+            ]
+        )
+    ]
 
     translatable_fields = [
         SynchronizedField("street_type"),

@@ -13,6 +13,7 @@ from wagtail.models import (
     PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
+    WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -30,6 +31,7 @@ class Sector(models.TextChoices):
 
 
 class PartnerOrganization(
+    WorkflowMixin,
     PreviewableMixin,
     LockableMixin,
     DraftStateMixin,

@@ -28,6 +28,7 @@ from cooperation.models import (
 )
 from home.models import AccessibilityStatementPage, HomePage, StandardPage
 from site_settings.models import FooterText
+from site_settings.roles import ensure_roles
 
 from . import accessibility, polish
 
@@ -141,7 +142,8 @@ def ensure_organizations(locale, report):
         if organization is None:
             organization = PartnerOrganization(locale=locale, live=True, **data)
             organization.save()
-            organization.save_revision()
+            # Published, so the admin lists it as live, not "live + draft".
+            organization.save_revision().publish()
             report.add("organisation", organization.name)
         organizations[data["slug"]] = organization
     return organizations
@@ -241,6 +243,9 @@ def load_polish():
         report,
         intro=stream(polish.DIRECTORY["intro"]),
     )
+    # The librarians' groups get their page permissions and the moderation
+    # workflow now that the cooperation section exists.
+    ensure_roles()
     return report
 
 
