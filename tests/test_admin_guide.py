@@ -3,7 +3,7 @@ menu, readable by every group, and safe to render."""
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from cooperation.models import PartnershipIndexPage, PartnershipPage
 from site_settings.guide import markdown_to_html
@@ -65,7 +65,9 @@ def test_translators_reach_every_polish_page_from_the_translations_list(
     assert response.status_code == 200
     html = response.content.decode()
     submit = reverse("wagtail_localize:submit_page_translation", args=[1])[:-2]
-    assert html.count(submit) == 8  # every Polish page, none translated yet
+    polish_pages = Page.objects.filter(locale__language_code="pl", depth__gt=1)
+    # every Polish page, none translated yet
+    assert html.count(submit) == polish_pages.count() >= 8
     assert "Ośrodek Pomocy Społecznej" in html
     sidebar = client.get(reverse("wagtailadmin_home")).content.decode()
     assert f'"{url}"' in sidebar
