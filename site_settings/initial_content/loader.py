@@ -12,7 +12,13 @@ from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import DraftStateMixin, Locale, Page, Site
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from cooperation.models import (
     CooperationPage,
@@ -28,7 +34,7 @@ from cooperation.models import (
 from home.models import HomePage
 from site_settings.models import FooterText
 
-from . import polish
+from . import english, polish
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +50,7 @@ class Report:
 
     def __init__(self):
         self.created = []
+        self.missing = []
 
     def add(self, kind, label):
         self.created.append((kind, str(label)))
@@ -243,6 +250,114 @@ def load_polish():
     return report
 
 
+class MissingEnglish(Exception):
+    """A seeded Polish string has no entry in ``english.ENGLISH``."""
+
+    def __init__(self, instance, strings):
+        self.instance = instance
+        self.strings = strings
+        super().__init__(
+            f"No English for {len(strings)} string(s) of {instance!r}: {strings!r}"
+        )
+
+
+def untranslated_strings(source, translations=None):
+    """The Polish strings of ``source`` that ``translations`` has no English
+    for, in the order they appear."""
+    translations = english.ENGLISH if translations is None else translations
+    strings = StringSegment.objects.filter(source=source).order_by("order")
+    return [
+        segment.string.data
+        for segment in strings.select_related("string")
+        if segment.string.data not in translations
+    ]
+
+
+def translate_into_english(instance, locale, report):
+    """Create the English version of ``instance`` through wagtail-localize:
+    a translation source, a Translation into English and a string translation
+    for every segment, then the translated object, published.
+
+    An object that already has an English version is left alone. One whose
+    Polish has a string with no English (an editor changed the Polish before
+    the English was made) is skipped and reported, for a librarian to
+    translate in the editor."""
+    if instance.get_translation_or_none(locale) is not None:
+        return None
+    source, created = TranslationSource.get_or_create_from_instance(instance)
+    if not created:
+        source.update_from_db()
+    missing = untranslated_strings(source)
+    if missing:
+        error = MissingEnglish(instance, missing)
+        logger.warning("%s", error)
+        report.add("skipped (no English)", instance)
+        report.missing.append(error)
+        return None
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale
+    )
+    for segment in StringSegment.objects.filter(source=source).select_related(
+        "string", "context"
+    ):
+        StringTranslation.objects.get_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": english.ENGLISH[segment.string.data],
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            },
+        )
+    # Translation.save_target() would publish in transaction.on_commit, after
+    # the loader's transaction; a draft published here is live at once (also
+    # inside tests), and fallback=False refuses to fill gaps with Polish.
+    is_draftable = isinstance(instance, (Page, DraftStateMixin))
+    target, _created = source.create_or_update_translation(
+        locale, publish=not is_draftable, fallback=False
+    )
+    if is_draftable:
+        target.refresh_from_db()
+        target.get_latest_revision().publish()
+    report.add(f"English {type(instance)._meta.verbose_name}", target)
+    return target
+
+
+def english_locale():
+    locale, _created = Locale.objects.get_or_create(language_code="en")
+    return locale
+
+
+@transaction.atomic
+def load_english(report=None):
+    """English translations of every seeded page and snippet that has none."""
+    report = report or Report()
+    locale = english_locale()
+    polish_locale = Locale.get_default()
+    snippets = [
+        *PartnerOrganization.objects.filter(locale=polish_locale).order_by("pk"),
+        *FooterText.objects.filter(locale=polish_locale).order_by("pk"),
+    ]
+    for snippet in snippets:
+        translate_into_english(snippet, locale, report)
+    home = HomePage.objects.filter(locale=polish_locale, depth=2).first()
+    if home is None:
+        return report
+    # Tree order: a parent always has its English version before its children.
+    pages = home.get_descendants(inclusive=True).order_by("path").specific()
+    for page in pages:
+        if page.get_parent().depth > 1 and page.depth > 2:
+            parent_english = page.get_parent().get_translation_or_none(locale)
+            if parent_english is None:
+                report.add("skipped (no English parent)", page)
+                continue
+        translate_into_english(page, locale, report)
+    return report
+
+
 def load():
-    """Everything the site starts with; later steps add the translations."""
-    return load_polish()
+    """Everything the site starts with: the Polish site, then its English
+    translation."""
+    report = load_polish()
+    load_english(report)
+    return report
