@@ -1,14 +1,116 @@
 """Error pages that render in the visitor's language with the site's layout."""
 
+import logging
+import re
+
+from django.conf import settings
 from django.shortcuts import render
 from django.utils import translation
+from wagtail.models import Page, Site
+
+logger = logging.getLogger(__name__)
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    try:
+        help_links = not_found_suggestions(request)
+    except Exception:  # A 404 page must never turn into a 500.
+        logger.exception("Could not suggest pages for %s", request.path)
+        help_links = {}
+    return render(request, "404.html", help_links, status=404)
 
 
 def server_error(request):
     # Keep the 500 page free of database work: the database may be the problem.
     translation.activate(translation.get_language() or "pl")
     return render(request, "500.html", status=500)
+
+
+LANGUAGE_LIKE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]+)?$", re.IGNORECASE)
+
+
+def split_language_prefix(path):
+    """("en", ["cooperation", "x"]) for "/en/cooperation/x/"; the default
+    language and every part when the first part is no site language."""
+    parts = [part for part in path.split("/") if part]
+    codes = {code for code, _name in settings.LANGUAGES}
+    if parts and parts[0] in codes and parts[0] != settings.LANGUAGE_CODE:
+        return parts[0], parts[1:]
+    return settings.LANGUAGE_CODE, parts
+
+
+def not_found_suggestions(request):
+    """Where a visitor who followed a broken address may have meant to go.
+
+    - ``suggestions``: pages at this very address in any language (someone put
+      /en/ before a Polish address, or the page is not translated yet), or at
+      the address without an unknown language prefix (/de/wspolpraca/), each
+      with its version in the visitor's language first when there is one;
+    - ``nearest``: the closest existing page above the address in the
+      visitor's language.
+
+    A fixed number of queries whatever the address."""
+    site = (
+        Site.find_for_request(request)
+        or Site.objects.filter(is_default_site=True).first()
+    )
+    if site is None:
+        return {}
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    _prefix, parts = split_language_prefix(request.path)
+    parts = parts[:12]
+    variants = [parts]
+    if len(parts) > 1 and LANGUAGE_LIKE.match(parts[0]):
+        variants.append(parts[1:])
+    homes = list(
+        site.root_page.get_translations(inclusive=True).select_related("locale")
+    )
+    candidates = {}
+    for variant in variants:
+        for home in homes:
+            for length in range(len(variant), 0, -1):
+                url_path = home.url_path + "".join(
+                    f"{part}/" for part in variant[:length]
+                )
+                candidates.setdefault(url_path, length == len(variant))
+    found = list(
+        Page.objects.filter(url_path__in=candidates)
+        .live()
+        .public()
+        .select_related("locale")
+    )
+    exact = [page for page in found if candidates[page.url_path]]
+    nearest = max(
+        (
+            page
+            for page in found
+            if page.locale.language_code == language and page not in exact
+        ),
+        key=lambda page: page.depth,
+        default=None,
+    )
+    suggestions = []
+    if exact:
+        versions = (
+            Page.objects.filter(
+                translation_key__in={page.translation_key for page in exact}
+            )
+            .live()
+            .public()
+            .select_related("locale")
+        )
+        versions = sorted(
+            versions,
+            key=lambda page: (page.locale.language_code != language, page.path),
+        )
+        for page in versions:
+            suggestions.append(
+                {
+                    "page": page,
+                    "language": page.locale.language_code,
+                    "language_name": translation.get_language_info(
+                        page.locale.language_code
+                    )["name_local"],
+                }
+            )
+    return {"suggestions": suggestions, "nearest": nearest}

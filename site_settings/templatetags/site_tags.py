@@ -56,6 +56,41 @@ def main_navigation(context):
 
 
 @register.simple_tag(takes_context=True)
+def page_alternates(context, page):
+    """The live, public versions of ``page`` in every language, for
+    ``<link rel="alternate" hreflang>``, plus ``x-default``: the version in
+    the default language (Polish), where visitors without a preference land.
+
+    Two queries however many languages there are."""
+    if not isinstance(page, Page):
+        return []
+    request = context.get("request")
+    versions = (
+        page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    default_code = Locale.get_default().language_code
+    alternates = []
+    default = None
+    for version in versions:
+        url = version.get_full_url(request)
+        if not url:
+            continue
+        alternates.append({"lang_code": version.locale.language_code, "url": url})
+        if version.locale.language_code == default_code:
+            default = url
+    if len(alternates) < 2:
+        # A page in one language only has no alternates to announce.
+        return []
+    if default:
+        alternates.append({"lang_code": "x-default", "url": default})
+    return alternates
+
+
+@register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per site language: to this page's translation where it exists,
     otherwise to the nearest translated ancestor (flagged as a fallback)."""
