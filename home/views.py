@@ -65,6 +65,7 @@ def not_found_suggestions(request):
     homes = list(
         site.root_page.get_translations(inclusive=True).select_related("locale")
     )
+    # url_path -> (the variant it was built from, how many of its parts)
     candidates = {}
     for variant in variants:
         for home in homes:
@@ -72,14 +73,37 @@ def not_found_suggestions(request):
                 url_path = home.url_path + "".join(
                     f"{part}/" for part in variant[:length]
                 )
-                candidates.setdefault(url_path, length == len(variant))
+                candidates.setdefault(url_path, (tuple(variant), length))
     found = list(
         Page.objects.filter(url_path__in=candidates)
         .live()
         .public()
         .select_related("locale")
     )
-    exact = [page for page in found if candidates[page.url_path]]
+    exact = []
+    deepest = None
+    for page in found:
+        variant, length = candidates[page.url_path]
+        if length == len(variant):
+            exact.append(page)
+        elif deepest is None or length > candidates[deepest.url_path][1]:
+            deepest = page
+    if not exact and deepest is not None:
+        # The address mixes languages (an English section, then a Polish
+        # slug, or the other way round): follow the rest of the address from
+        # the deepest page found, in its other languages.
+        variant, length = candidates[deepest.url_path]
+        rest = "".join(f"{part}/" for part in variant[length:])
+        exact = list(
+            Page.objects.filter(
+                url_path__in=[
+                    version.url_path + rest
+                    for version in deepest.get_translations().only("url_path")
+                ]
+            )
+            .live()
+            .public()
+        )
     nearest = max(
         (
             page
