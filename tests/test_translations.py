@@ -169,7 +169,7 @@ def test_english_index_and_directory_show_english_organisations(client, seeded):
     directory = client.get("/en/cooperation/who-we-work-with/").content.decode()
     text = text_of(directory)
     assert "Primary School No. 392 (SP nr 392)" in text
-    assert "Lower Secondary School No. 55 (Gimnazjum nr 55)" in text
+    assert "formerly: Gimnazjum nr 55, a lower secondary school" in text
     assert "Szkoła Podstawowa" not in text
     # The English organisations point at the same translation keys as the Polish.
     polish = PartnerOrganization.objects.filter(locale__language_code="pl")

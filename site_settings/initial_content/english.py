@@ -34,7 +34,7 @@ ENGLISH = {
     "Biblioteka na Żoliborzu to miejsce spotkań, czytania i wspólnych działań "
     "z sąsiadami, szkołami i organizacjami dzielnicy.": (
         "The library in Żoliborz is a place to meet, to read and to work together "
-        "with the district's neighbours, schools and organisations."
+        "with the district’s neighbours, schools and organisations."
     ),
     # Cooperation page.
     "Współpraca": "Cooperation",
@@ -69,9 +69,9 @@ ENGLISH = {
     "uzupełnieniem. Kultura to nie tylko czytelnictwo, wspólnie wychowujemy "
     "uczestników kultury w naszym mieście i chodzi o to, żeby to uczestnictwo "
     "było zwyczajem ludzi, a nie tylko czymś okazjonalnym.": (
-        "We work together, and we do it systematically. We are not one another's "
+        "We work together, and we do it systematically. We are not one another’s "
         "competitors: we complement each other. Culture is more than reading. "
-        "Together we are bringing up the people who will take part in our city's "
+        "Together we are bringing up the people who will take part in our city’s "
         "cultural life, and the aim is for taking part to become a habit, not "
         "just something people do now and then."
     ),
@@ -89,7 +89,7 @@ ENGLISH = {
     "Partnerstwa lokalne na Żoliborzu": "Local partnerships in Żoliborz",
     "Cztery żoliborskie partnerstwa lokalne: kto je założył, kiedy i na których "
     "ulicach działają.": (
-        "Żoliborz's four local partnerships: who founded them, when, and which "
+        "Żoliborz’s four local partnerships: who founded them, when, and which "
         "streets they work in."
     ),
     "Partnerstwa lokalne, czyli koalicje przedstawicieli podmiotów ze "
@@ -112,7 +112,7 @@ ENGLISH = {
     "Koordynatorem działań czterech żoliborskich partnerstw lokalnych oraz "
     "współinicjatorem ich integracji jest Ośrodek Pomocy Społecznej "
     "Dzielnicy Żoliborz.": (
-        "The work of Żoliborz's four local partnerships is coordinated by the "
+        "The work of Żoliborz’s four local partnerships is coordinated by the "
         "Żoliborz District Social Welfare Centre (Ośrodek Pomocy Społecznej), "
         "which also helped bring the partnerships together."
     ),
@@ -120,7 +120,7 @@ ENGLISH = {
     "również Biblioteka Publiczna w Dzielnicy Żoliborz m.st. Warszawy, aby "
     "wesprzeć swoimi działaniami społeczność lokalną.": (
         "In 2011 the Public Library of the Żoliborz District of Warsaw joined the "
-        "district's local partnerships too, to support the local community "
+        "district’s local partnerships too, to support the local community "
         "through its work."
     ),
     # The "Dla Rudawki i Zatrasia" partnership.
@@ -130,7 +130,7 @@ ENGLISH = {
     "Logo partnerstwa „Dla Rudawki i Zatrasia” (obraz zastępczy)": (
         "Logo of the “Dla Rudawki i Zatrasia” partnership (placeholder image)"
     ),
-    "Nasz Żoliborz IV": "Nasz Żoliborz IV (Our Żoliborz IV)",
+    "Nasz Żoliborz IV": "Nasz Żoliborz IV, “Our Żoliborz IV”",
     "Zatrasie": "Zatrasie",
     "Rudawka": "Rudawka",
     "Partnerstwo powstało jako pierwsze na Żoliborzu w 2011 roku pod "
@@ -201,12 +201,12 @@ ENGLISH = {
     "Instytucje, szkoły i organizacje, z którymi biblioteka i żoliborskie "
     "partnerstwa lokalne działają na rzecz mieszkańców.": (
         "The institutions, schools and organisations that the library and "
-        "Żoliborz's local partnerships work with for the good of residents."
+        "Żoliborz’s local partnerships work with for the good of residents."
     ),
     "Instytucje publiczne, szkoły, organizacje pozarządowe i inne podmioty, z "
     "którymi współpracujemy w żoliborskich partnerstwach lokalnych.": (
         "Public institutions, schools, non-governmental organisations and others "
-        "we work with in Żoliborz's local partnerships."
+        "we work with in Żoliborz’s local partnerships."
     ),
     # Partner organisations: names, short names, former names, descriptions.
     "Ośrodek Pomocy Społecznej Dzielnicy Żoliborz m.st. Warszawy": (
@@ -215,7 +215,7 @@ ENGLISH = {
     "OPS": "OPS",
     "Koordynator działań czterech żoliborskich partnerstw lokalnych oraz "
     "współinicjator ich integracji.": (
-        "Coordinates the work of Żoliborz's four local partnerships and helped "
+        "Coordinates the work of Żoliborz’s four local partnerships and helped "
         "bring them together."
     ),
     "Stowarzyszenie BORIS": "BORIS Association (Stowarzyszenie BORIS)",
@@ -243,7 +243,7 @@ ENGLISH = {
     "Od 2011 roku w partnerstwach lokalnych na Żoliborzu, aby wesprzeć swoimi "
     "działaniami społeczność lokalną. Wypożyczalnia nr 111 współtworzyła "
     "partnerstwo „Marymont-Kaskada”.": (
-        "Has taken part in Żoliborz's local partnerships since 2011, to support "
+        "Has taken part in Żoliborz’s local partnerships since 2011, to support "
         "the local community through its work. Its Lending Library No. 111 "
         "co-founded the “Marymont-Kaskada” partnership."
     ),
@@ -257,7 +257,7 @@ ENGLISH = {
     ),
     "Szkoła Podstawowa nr 392": "Primary School No. 392",
     "SP nr 392": "SP nr 392",
-    "Gimnazjum nr 55": "Lower Secondary School No. 55 (Gimnazjum nr 55)",
+    "Gimnazjum nr 55": "Gimnazjum nr 55, a lower secondary school",
     "Współinicjator partnerstwa „Żoliborz Oficerski” (2013).": (
         "Co-founder of the “Żoliborz Oficerski” partnership (2013)."
     ),
