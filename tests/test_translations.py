@@ -378,3 +378,44 @@ def test_polish_month_names_are_in_the_fragment():
     months = ["January", "February", "March", "April", "June", "July"]
     months += ["August", "September", "December"]
     assert all(entries.get(month) for month in months)
+
+
+def test_librarians_open_english_pages_and_organisations_in_the_translation_editor(
+    client, seeded, django_user_model
+):
+    user = django_user_model.objects.create_superuser("librarian", "l@example.org", "x")
+    client.force_login(user)
+    english_page = Page.objects.get(url_path="/home-en/cooperation/")
+    response = client.get(f"/admin/pages/{english_page.pk}/edit/")
+    assert response.status_code == 200
+    templates = {template.name for template in response.templates}
+    assert "wagtail_localize/admin/edit_translation.html" in templates
+    organisation = PartnerOrganization.objects.get(
+        slug="ops-zoliborz", locale__language_code="en"
+    )
+    response = client.get(
+        f"/admin/snippets/cooperation/partnerorganization/edit/{organisation.pk}/"
+    )
+    assert response.status_code == 200
+    templates = {template.name for template in response.templates}
+    assert "wagtail_localize/admin/edit_translation.html" in templates
+
+
+def test_a_link_to_a_polish_page_leads_english_readers_to_its_translation(
+    client, seeded
+):
+    polish_directory = Page.objects.get(
+        url_path="/home/wspolpraca/z-kim-wspolpracujemy/"
+    )
+    cooperation = Page.objects.get(url_path="/home-en/cooperation/").specific
+    body = cooperation.body.get_prep_value()
+    body.append(
+        {
+            "type": "link",
+            "value": {"label": "Our partners", "page": polish_directory.pk, "url": ""},
+        }
+    )
+    cooperation.body = json.dumps(body)
+    cooperation.save_revision().publish()
+    html = client.get("/en/cooperation/").content.decode()
+    assert 'href="/en/cooperation/who-we-work-with/">Our partners</a>' in html
