@@ -134,7 +134,7 @@ def not_found_suggestions(request):
                     "language": page.locale.language_code,
                     "language_name": translation.get_language_info(
                         page.locale.language_code
-                    )["name_local"],
+                    )["name_translated"],
                 }
             )
     return {"suggestions": suggestions, "nearest": nearest}

@@ -347,6 +347,9 @@ def test_english_404_is_in_english(client, seeded):
     html = client.get("/en/no-such-page/").content.decode()
     assert "Page not found" in html
     assert 'href="/en/">Go to the home page' in html
+    text = text_of(client.get("/en/wspolpraca/partnerstwa-lokalne/").content.decode())
+    assert "Local partnerships in Żoliborz" in text
+    assert "Partnerstwa lokalne na Żoliborzu (Polish)" in text
 
 
 def test_english_footer_and_header_use_english_library_name(client, seeded):
