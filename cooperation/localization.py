@@ -69,3 +69,40 @@ def is_out_of_date(translation):
         return True
     total, translated = translation.get_progress()
     return translated < total
+
+
+def out_of_date_translations(limit=50):
+    """Enabled wagtail-localize translations that no longer match their
+    source, oldest sync first, as rows for the admin dashboard: the source
+    object, the translated object, how many source values changed since the
+    last sync and how many synced strings are not translated yet."""
+    from django.core.exceptions import ObjectDoesNotExist
+    from wagtail_localize.models import Translation
+
+    rows = []
+    translations = (
+        Translation.objects.filter(enabled=True)
+        .select_related("source", "target_locale")
+        .order_by("source__last_updated_at", "pk")
+    )
+    for translation in translations:
+        try:
+            changed = changed_source_content(translation.source)
+            total, translated = translation.get_progress()
+            if not changed and translated >= total:
+                continue
+            target = translation.get_target_instance()
+        except ObjectDoesNotExist:  # the original or the translation was deleted
+            continue
+        rows.append(
+            {
+                "translation": translation,
+                "source": translation.source.get_source_instance(),
+                "target": target,
+                "changed": len(changed),
+                "untranslated": total - translated,
+            }
+        )
+        if len(rows) >= limit:
+            break
+    return rows

@@ -422,3 +422,22 @@ def test_a_link_to_a_polish_page_leads_english_readers_to_its_translation(
     cooperation.save_revision().publish()
     html = client.get("/en/cooperation/").content.decode()
     assert 'href="/en/cooperation/who-we-work-with/">Our partners</a>' in html
+
+
+def test_dashboard_lists_translations_to_update(
+    client, seeded, django_user_model, django_capture_on_commit_callbacks
+):
+    user = django_user_model.objects.create_superuser("librarian", "l@example.org", "x")
+    client.force_login(user)
+    panel_id = 'id="out-of-date-translations-section"'
+    assert panel_id not in client.get("/admin/").content.decode()
+
+    polish = publish_polish_change(django_capture_on_commit_callbacks)
+
+    html = unescape(client.get("/admin/").content.decode())
+    panel = re.search(panel_id + r".*?</table>", html, re.S)
+    assert panel, "the dashboard shows no translations to update"
+    source = TranslationSource.objects.get_for_instance(polish)
+    assert f'href="/admin/localize/update/{source.pk}/"' in panel.group(0)
+    assert "The “Marymont-Kaskada” partnership" in panel.group(0)
+    assert "Dla Rudawki" not in panel.group(0)
