@@ -441,3 +441,28 @@ def test_dashboard_lists_translations_to_update(
     assert f'href="/admin/localize/update/{source.pk}/"' in panel.group(0)
     assert "The “Marymont-Kaskada” partnership" in panel.group(0)
     assert "Dla Rudawki" not in panel.group(0)
+
+
+def test_translating_a_new_page_makes_an_unpublished_draft(
+    seeded, django_capture_on_commit_callbacks
+):
+    from wagtail_localize.operations import translate_object
+
+    index = PartnershipIndexPage.objects.get(locale__language_code="pl")
+    page = PartnershipPage(
+        title="Partnerstwo „Nowe”",
+        slug="nowe",
+        founded_year=2020,
+        streets=[PartnershipStreet(name="Gojawiczyńskiej")],
+    )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    english_locale = Locale.objects.get(language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(page, [english_locale])
+    draft = page.get_translation(english_locale)
+    assert not draft.live
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=english_locale
+    )
+    assert is_out_of_date(translation)  # nothing translated yet

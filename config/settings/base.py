@@ -122,6 +122,10 @@ def machine_translator(environ):
 
 
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(os.environ)
+# "Translate this page" creates the translation as a draft, even when the
+# original is live: a person reads it before it is published. (The default
+# would publish it at once, with untranslated Polish in it.)
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
