@@ -466,3 +466,18 @@ def test_translating_a_new_page_makes_an_unpublished_draft(
         source__object_id=page.translation_key, target_locale=english_locale
     )
     assert is_out_of_date(translation)  # nothing translated yet
+
+
+def test_loader_leaves_librarians_new_pages_to_them(seeded):
+    index = PartnershipIndexPage.objects.get(locale__language_code="pl")
+    page = PartnershipPage(
+        title="Partnerstwo „Nowe”",
+        slug="nowe",
+        founded_year=2020,
+        streets=[PartnershipStreet(name="Gojawiczyńskiej")],
+    )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    report = load()
+    assert report.created == [] and report.skipped == []
+    assert page.get_translation_or_none(Locale.objects.get(language_code="en")) is None

@@ -51,6 +51,7 @@ class Report:
     def __init__(self):
         self.created = []
         self.missing = []
+        self.skipped = []
 
     def add(self, kind, label):
         self.created.append((kind, str(label)))
@@ -291,8 +292,8 @@ def translate_into_english(instance, locale, report):
     if missing:
         error = MissingEnglish(instance, missing)
         logger.warning("%s", error)
-        report.add("skipped (no English)", instance)
         report.missing.append(error)
+        report.skipped.append(str(instance))
         return None
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale
@@ -328,14 +329,26 @@ def english_locale():
     return locale
 
 
+def seeded_page_slugs():
+    sections = [polish.HOME, polish.COOPERATION, polish.PARTNERSHIP_INDEX]
+    sections += [polish.DIRECTORY, *polish.PARTNERSHIPS]
+    return {section["slug"] for section in sections}
+
+
 @transaction.atomic
 def load_english(report=None):
-    """English translations of every seeded page and snippet that has none."""
+    """English translations of the seeded pages and snippets that have none.
+
+    Only what the loader itself seeds: a page or organisation a librarian
+    added is theirs to translate (and review) in the admin."""
     report = report or Report()
     locale = english_locale()
     polish_locale = Locale.get_default()
+    organization_slugs = [data["slug"] for data in polish.ORGANIZATIONS]
     snippets = [
-        *PartnerOrganization.objects.filter(locale=polish_locale).order_by("pk"),
+        *PartnerOrganization.objects.filter(
+            locale=polish_locale, slug__in=organization_slugs
+        ).order_by("pk"),
         *FooterText.objects.filter(locale=polish_locale).order_by("pk"),
     ]
     for snippet in snippets:
@@ -343,14 +356,15 @@ def load_english(report=None):
     home = HomePage.objects.filter(locale=polish_locale, depth=2).first()
     if home is None:
         return report
+    slugs = seeded_page_slugs()
     # Tree order: a parent always has its English version before its children.
     pages = home.get_descendants(inclusive=True).order_by("path").specific()
     for page in pages:
-        if page.get_parent().depth > 1 and page.depth > 2:
-            parent_english = page.get_parent().get_translation_or_none(locale)
-            if parent_english is None:
-                report.add("skipped (no English parent)", page)
-                continue
+        if page.slug not in slugs:
+            continue
+        if page.depth > 2 and page.get_parent().get_translation_or_none(locale) is None:
+            report.skipped.append(f"{page} (its parent has no English version)")
+            continue
         translate_into_english(page, locale, report)
     return report
 
