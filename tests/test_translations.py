@@ -22,6 +22,7 @@ from cooperation.localization import changed_source_content, is_out_of_date
 from cooperation.models import (
     PartnerOrganization,
     PartnershipIndexPage,
+    PartnershipMembership,
     PartnershipPage,
     PartnershipStreet,
 )
@@ -481,3 +482,80 @@ def test_loader_leaves_librarians_new_pages_to_them(seeded):
     report = load()
     assert report.created == [] and report.skipped == []
     assert page.get_translation_or_none(Locale.objects.get(language_code="en")) is None
+
+
+def add_english_partnerships(count, django_capture_on_commit_callbacks):
+    """Polish partnerships with members, translated into English through
+    wagtail-localize and published, as a librarian would."""
+    from wagtail_localize.operations import translate_object
+
+    english_locale = Locale.objects.get(language_code="en")
+    index = PartnershipIndexPage.objects.get(locale__language_code="pl")
+    organisation = PartnerOrganization.objects.get(
+        slug="ops-zoliborz", locale__language_code="pl"
+    )
+    for number in range(count):
+        page = PartnershipPage(
+            title=f"Partnerstwo {number}",
+            slug=f"partnerstwo-{number}",
+            founded_year=2015,
+            founded_month=3,
+            streets=[PartnershipStreet(name="Gojawiczyńskiej")],
+        )
+        page.members.add(
+            PartnershipMembership(organization=organisation, is_initiator=True)
+        )
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        with django_capture_on_commit_callbacks(execute=True):
+            translate_object(page, [english_locale])
+        page.get_translation(english_locale).specific.save_revision().publish()
+
+
+def add_english_organisations(count, django_capture_on_commit_callbacks):
+    from wagtail_localize.operations import translate_object
+
+    english_locale = Locale.objects.get(language_code="en")
+    for number in range(count):
+        organisation = PartnerOrganization(
+            name=f"Fundacja {number}",
+            slug=f"fundacja-{number}",
+            locale=Locale.get_default(),
+            live=True,
+        )
+        organisation.save()
+        organisation.save_revision()
+        with django_capture_on_commit_callbacks(execute=True):
+            translate_object(organisation, [english_locale])
+        english_version = organisation.get_translation(english_locale)
+        english_version.save_revision().publish()
+
+
+def test_english_partnership_index_keeps_a_constant_number_of_queries(
+    client, seeded, django_capture_on_commit_callbacks
+):
+    path = "/en/cooperation/local-partnerships/"
+    client.get(path)
+    with CaptureQueriesContext(connection) as few:
+        client.get(path)
+    add_english_partnerships(3, django_capture_on_commit_callbacks)
+    client.get(path)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(path)
+    assert "7 local partnerships" in text_of(response.content.decode())
+    assert len(many) == len(few)
+
+
+def test_english_directory_keeps_a_constant_number_of_queries(
+    client, seeded, django_capture_on_commit_callbacks
+):
+    path = "/en/cooperation/who-we-work-with/"
+    client.get(path)
+    with CaptureQueriesContext(connection) as few:
+        client.get(path)
+    add_english_organisations(3, django_capture_on_commit_callbacks)
+    client.get(path)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(path)
+    assert response.content.decode().count('class="org-card"') == 8 + 3
+    assert len(many) == len(few)
