@@ -11,6 +11,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Locale, Page, Site
 from wagtail_localize.models import (
@@ -357,6 +358,7 @@ def load_english(report=None):
     if home is None:
         return report
     slugs = seeded_page_slugs()
+    created = []
     # Tree order: a parent always has its English version before its children.
     pages = home.get_descendants(inclusive=True).order_by("path").specific()
     for page in pages:
@@ -365,7 +367,15 @@ def load_english(report=None):
         if page.depth > 2 and page.get_parent().get_translation_or_none(locale) is None:
             report.skipped.append(f"{page} (its parent has no English version)")
             continue
-        translate_into_english(page, locale, report)
+        english_page = translate_into_english(page, locale, report)
+        if english_page is not None:
+            created.append(english_page.pk)
+    # wagtail-localize copies a page with its Polish slug, then gives it the
+    # English one; Wagtail records each rename as an automatic redirect from an
+    # address that was never public. Drop those, not to clutter Redirects.
+    Redirect.objects.filter(
+        automatically_created=True, redirect_page_id__in=created
+    ).delete()
     return report
 
 
