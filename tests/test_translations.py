@@ -30,6 +30,7 @@ from cooperation.models import (
 from site_settings.initial_content import english
 from site_settings.initial_content.loader import load, untranslated_strings
 from site_settings.models import FooterText
+from tests.conftest import build_site
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +95,14 @@ def test_english_is_made_through_wagtail_localize(seeded):
     assert FooterText.objects.get(locale=english_locale).library_name == (
         english.LIBRARY_NAME
     )
-    # No redirects from the Polish slugs the copies had for a moment.
+
+
+def test_seeding_leaves_no_redirects_from_never_public_addresses(
+    db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        build_site()
+    assert Page.objects.filter(locale__language_code="en").live().count() == 8
     assert not Redirect.objects.exists()
 
 

@@ -371,11 +371,14 @@ def load_english(report=None):
         if english_page is not None:
             created.append(english_page.pk)
     # wagtail-localize copies a page with its Polish slug, then gives it the
-    # English one; Wagtail records each rename as an automatic redirect from an
-    # address that was never public. Drop those, not to clutter Redirects.
-    Redirect.objects.filter(
-        automatically_created=True, redirect_page_id__in=created
-    ).delete()
+    # English one; Wagtail records each rename (on commit) as an automatic
+    # redirect from an address that was never public. Drop those once made,
+    # not to clutter the librarians' list of redirects.
+    transaction.on_commit(
+        lambda: Redirect.objects.filter(
+            automatically_created=True, redirect_page_id__in=created
+        ).delete()
+    )
     return report
 
 
