@@ -58,3 +58,8 @@ screenshots: install-dev
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media artifacts
+
+# Speed, queries and memory of every public page (figures, not a test).
+bench: migrate
+	$(BIN)/python manage.py load_initial_content
+	$(BIN)/python scripts/bench.py 50

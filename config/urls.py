@@ -6,6 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cooperation import api as open_data
+from home import views as home_views
 from home.sitemaps import TranslatedSitemap
 
 urlpatterns = [
@@ -18,6 +20,9 @@ urlpatterns = [
         {"sitemaps": {"pages": TranslatedSitemap}},
         name="sitemap",
     ),
+    # Open data: read-only JSON, both languages in each record (see README).
+    path("api/partnerships.json", open_data.partnerships, name="api_partnerships"),
+    path("api/organizations.json", open_data.organizations, name="api_organizations"),
 ]
 
 if settings.DEBUG:
@@ -25,8 +30,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Pages: Polish without a prefix, English under /en/.
+# Pages: Polish without a prefix, English under /en/. Search is /szukaj/ in
+# Polish and /en/search/ in English (the other spelling redirects).
 urlpatterns += i18n_patterns(
+    path("szukaj/", home_views.search, name="search"),
+    path("search/", home_views.search, name="search_en"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,14 +1,25 @@
-"""Error pages that render in the visitor's language with the site's layout."""
+"""Error pages that render in the visitor's language with the site's layout,
+and the site search results page."""
 
 import logging
-import re
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.shortcuts import render
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page, Site
+
+from cooperation.street_finder import clean_query
+
+from . import search as site_search
+from .not_found import not_found_suggestions
 
 logger = logging.getLogger(__name__)
+
+RESULTS_PER_PAGE = 10
+# The results page is /szukaj/ in Polish and /en/search/ in English.
+SEARCH_URL_NAMES = {"pl": "search", "en": "search_en"}
 
 
 def page_not_found(request, exception=None):
@@ -26,115 +37,31 @@ def server_error(request):
     return render(request, "500.html", status=500)
 
 
-LANGUAGE_LIKE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]+)?$", re.IGNORECASE)
-
-
-def split_language_prefix(path):
-    """("en", ["cooperation", "x"]) for "/en/cooperation/x/"; the default
-    language and every part when the first part is no site language."""
-    parts = [part for part in path.split("/") if part]
-    codes = {code for code, _name in settings.LANGUAGES}
-    if parts and parts[0] in codes and parts[0] != settings.LANGUAGE_CODE:
-        return parts[0], parts[1:]
-    return settings.LANGUAGE_CODE, parts
-
-
-def not_found_suggestions(request):
-    """Where a visitor who followed a broken address may have meant to go.
-
-    - ``suggestions``: pages at this very address in any language (someone put
-      /en/ before a Polish address, or the page is not translated yet), or at
-      the address without an unknown language prefix (/de/wspolpraca/), each
-      with its version in the visitor's language first when there is one;
-    - ``nearest``: the closest existing page above the address in the
-      visitor's language.
-
-    A fixed number of queries whatever the address."""
-    site = (
-        Site.find_for_request(request)
-        or Site.objects.filter(is_default_site=True).first()
-    )
-    if site is None:
-        return {}
+def search(request):
+    """The site search results page, in the visitor's language."""
     language = translation.get_language() or settings.LANGUAGE_CODE
-    _prefix, parts = split_language_prefix(request.path)
-    parts = parts[:12]
-    variants = [parts]
-    if len(parts) > 1 and LANGUAGE_LIKE.match(parts[0]):
-        variants.append(parts[1:])
-    homes = list(
-        site.root_page.get_translations(inclusive=True).select_related("locale")
+    canonical = reverse(SEARCH_URL_NAMES.get(language, "search"))
+    if request.path != canonical:
+        query = request.GET.urlencode()
+        return redirect(f"{canonical}?{query}" if query else canonical)
+
+    raw_query = request.GET.get("query", "")
+    query = clean_query(raw_query)[: site_search.MAX_QUERY_LENGTH]
+    terms = site_search.query_terms(query)
+    results = site_search.search(request, query) if terms else []
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    page_number = request.GET.get("page", "1")
+    results_page = paginator.get_page(page_number[:6])
+    base_params = urlencode({"query": query})
+    return render(
+        request,
+        "home/search_results.html",
+        {
+            "search_query": query,
+            "search_terms": terms,
+            "query_shortened": len(raw_query.strip()) > site_search.MAX_QUERY_LENGTH,
+            "results": results_page,
+            "result_count": paginator.count,
+            "page_link_prefix": f"{canonical}?{base_params}&page=",
+        },
     )
-    # url_path -> (the variant it was built from, how many of its parts)
-    candidates = {}
-    for variant in variants:
-        for home in homes:
-            for length in range(len(variant), 0, -1):
-                url_path = home.url_path + "".join(
-                    f"{part}/" for part in variant[:length]
-                )
-                candidates.setdefault(url_path, (tuple(variant), length))
-    found = list(
-        Page.objects.filter(url_path__in=candidates)
-        .live()
-        .public()
-        .select_related("locale")
-    )
-    exact = []
-    deepest = None
-    for page in found:
-        variant, length = candidates[page.url_path]
-        if length == len(variant):
-            exact.append(page)
-        elif deepest is None or length > candidates[deepest.url_path][1]:
-            deepest = page
-    if not exact and deepest is not None:
-        # The address mixes languages (an English section, then a Polish
-        # slug, or the other way round): follow the rest of the address from
-        # the deepest page found, in its other languages.
-        variant, length = candidates[deepest.url_path]
-        rest = "".join(f"{part}/" for part in variant[length:])
-        exact = list(
-            Page.objects.filter(
-                url_path__in=[
-                    version.url_path + rest
-                    for version in deepest.get_translations().only("url_path")
-                ]
-            )
-            .live()
-            .public()
-        )
-    nearest = max(
-        (
-            page
-            for page in found
-            if page.locale.language_code == language and page not in exact
-        ),
-        key=lambda page: page.depth,
-        default=None,
-    )
-    suggestions = []
-    if exact:
-        versions = (
-            Page.objects.filter(
-                translation_key__in={page.translation_key for page in exact}
-            )
-            .live()
-            .public()
-            .select_related("locale")
-        )
-        versions = sorted(
-            versions,
-            key=lambda page: (page.locale.language_code != language, page.path),
-        )
-        for page in versions:
-            suggestions.append(
-                {
-                    "page": page,
-                    "language": page.locale.language_code,
-                    "language_name": translation.get_language_info(
-                        page.locale.language_code
-                    )["name_translated"],
-                }
-            )
-    return {"suggestions": suggestions, "nearest": nearest}

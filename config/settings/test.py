@@ -14,3 +14,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# No cache: query-count tests must see every query a cold page makes (a rendition
+# cache would hide a rendition prefetch that does not match).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

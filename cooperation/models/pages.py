@@ -1,6 +1,7 @@
 """Page types of the cooperation section and the rows partnership pages hold."""
 
 import datetime
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -24,12 +25,16 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
 
+from .. import street_finder
 from ..forms import PartnershipPageForm
 from ..localization import localize_many
+from ..text import fold
 from .snippets import PartnerOrganization, Sector
 
 FIRST_FOUNDING_YEAR = 1990
-LOGO_RENDITIONS = ["max-240x160|format-webp", "max-240x160|format-png"]
+# Must match the filter specs Wagtail stores for cooperation/includes/logo.html
+# ({% picture format-{webp,png} max-240x160 %}), or prefetching silently misses.
+LOGO_RENDITIONS = ["format-webp|max-240x160", "format-png|max-240x160"]
 
 
 def current_year():
@@ -181,10 +186,34 @@ class PartnershipIndexPage(Page):
             return None
         return localize_many([self.coordinator], self.locale_id)[0]
 
+    def find_street(self, query, partnerships):
+        """The street finder's answer for ``query`` over the partnerships
+        already loaded for the list (their streets are prefetched, so the
+        finder costs no queries of its own)."""
+        rows = [
+            (partnership, street)
+            for partnership in partnerships
+            for street in partnership.streets.all()
+        ]
+        return street_finder.find(query, rows)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partnerships"] = self.get_partnerships()
+        partnerships = list(self.get_partnerships())
+        context["partnerships"] = partnerships
         context["coordinator"] = self.get_coordinator()
+        query = request.GET.get("street")
+        if query is not None:
+            context["finder"] = self.find_street(query, partnerships)
+            context["finder_query_shortened"] = (
+                len(query.strip()) > street_finder.MAX_QUERY_LENGTH
+            )
+        context["street_names"] = sorted(
+            {street.name for p in partnerships for street in p.streets.all()},
+            key=fold,
+        )
+        context["street_query"] = street_finder.clean_query(query)
+        context["street_max_length"] = street_finder.MAX_QUERY_LENGTH
         return context
 
 
@@ -536,15 +565,154 @@ class PartnerDirectoryPage(Page):
             .order_by("name")
         )
 
+    def get_partnerships(self):
+        """Live partnerships in this page's language, in founding order."""
+        return list(
+            PartnershipPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .order_by("founded_year", "founded_month", "path")
+        )
+
+    def get_memberships(self, partnerships):
+        """Membership rows of ``partnerships``, each with its page and
+        organisation, in one query."""
+        by_id = {partnership.pk: partnership for partnership in partnerships}
+        memberships = list(
+            PartnershipMembership.objects.filter(page_id__in=list(by_id))
+            .select_related("organization")
+            .order_by("sort_order", "pk")
+        )
+        for membership in memberships:
+            membership.partnership = by_id[membership.page_id]
+        position = {page.pk: index for index, page in enumerate(partnerships)}
+        memberships.sort(key=lambda m: (position[m.page_id], m.sort_order or 0))
+        return memberships
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         organizations = list(self.get_organizations())
-        groups = []
-        for value, label in Sector.choices:
-            members = [o for o in organizations if o.sector == value]
-            if members:
-                groups.append(
-                    {"sector": value, "label": label, "organizations": members}
-                )
-        context["sector_groups"] = groups
+        partnerships = self.get_partnerships()
+        roles = {}
+        for membership in self.get_memberships(partnerships):
+            # Matched by translation key: a membership may still point at the
+            # organisation in another language.
+            roles.setdefault(membership.organization.translation_key, []).append(
+                membership
+            )
+        for organization in organizations:
+            organization.partnership_memberships = roles.get(
+                organization.translation_key, []
+            )
+            organization.partnership_slugs = {
+                m.partnership.slug for m in organization.partnership_memberships
+            }
+        context.update(
+            directory_filters(
+                request,
+                organizations,
+                partnerships,
+                self.get_url(request) or request.path,
+            )
+        )
         return context
+
+
+def directory_filters(request, organizations, partnerships, page_url):
+    """The directory's filters by sector and by partnership: the chosen
+    values, the options with their counts and links, the organisations that
+    pass, grouped by sector, and a message for a value that is not valid."""
+    sectors = dict(Sector.choices)
+    by_slug = {partnership.slug: partnership for partnership in partnerships}
+    messages = []
+
+    sector = request.GET.get("sector", "").strip()
+    if sector and sector not in sectors:
+        messages.append(_("There is no such sector; showing every sector."))
+        sector = ""
+    partnership = request.GET.get("partnership", "").strip()
+    if partnership and partnership not in by_slug:
+        messages.append(_("There is no such partnership; showing every partnership."))
+        partnership = ""
+    chosen = {"sector": sector, "partnership": partnership}
+
+    def in_sector(organization, value):
+        return not value or organization.sector == value
+
+    def in_partnership(organization, value):
+        return not value or value in organization.partnership_slugs
+
+    def link(**changes):
+        params = {**chosen, **changes}
+        query = urlencode({key: value for key, value in params.items() if value})
+        return f"{page_url}?{query}" if query else page_url
+
+    sector_options = [
+        {
+            "value": "",
+            "label": _("All sectors"),
+            "count": sum(in_partnership(o, partnership) for o in organizations),
+            "url": link(sector=""),
+            "current": not sector,
+        }
+    ]
+    present = {organization.sector for organization in organizations}
+    for value, label in Sector.choices:
+        if value not in present:
+            continue
+        sector_options.append(
+            {
+                "value": value,
+                "label": label,
+                "count": sum(
+                    o.sector == value and in_partnership(o, partnership)
+                    for o in organizations
+                ),
+                "url": link(sector=value),
+                "current": sector == value,
+            }
+        )
+    partnership_options = [
+        {
+            "value": "",
+            "label": _("All organisations"),
+            "count": sum(in_sector(o, sector) for o in organizations),
+            "url": link(partnership=""),
+            "current": not partnership,
+        }
+    ]
+    for page in partnerships:
+        partnership_options.append(
+            {
+                "value": page.slug,
+                "label": page.title,
+                "count": sum(
+                    page.slug in o.partnership_slugs and in_sector(o, sector)
+                    for o in organizations
+                ),
+                "url": link(partnership=page.slug),
+                "current": partnership == page.slug,
+            }
+        )
+
+    shown = [
+        o
+        for o in organizations
+        if in_sector(o, sector) and in_partnership(o, partnership)
+    ]
+    groups = []
+    for value, label in Sector.choices:
+        members = [o for o in shown if o.sector == value]
+        if members:
+            groups.append({"sector": value, "label": label, "organizations": members})
+    return {
+        "sector_groups": groups,
+        "organization_count": len(shown),
+        "filter_messages": messages,
+        "sector_options": sector_options,
+        "partnership_options": partnership_options,
+        "chosen_sector": sectors.get(sector, ""),
+        "chosen_partnership": by_slug.get(partnership),
+        "is_filtered": bool(sector or partnership),
+        "clear_filters_url": page_url,
+    }

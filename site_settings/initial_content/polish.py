@@ -278,9 +278,10 @@ PARTNERSHIPS = [
         "members": [],
         "body": [
             p(
-                "Partnerstwo powstało w październiku 2014 roku jako czwarte żoliborskie "
-                "partnerstwo lokalne. W wyniku rozmów z lokalnymi partnerami ustalono, "
-                "iż istnieje potrzeba zawiązania kolejnego partnerstwa w rejonie Sadów "
+                "Partnerstwo powstało w październiku 2014 roku jako czwarte "
+                "żoliborskie partnerstwo lokalne. W wyniku rozmów z lokalnymi "
+                "partnerami ustalono, iż istnieje potrzeba zawiązania kolejnego "
+                "partnerstwa w rejonie Sadów "
                 "Żoliborskich."
             ),
         ],

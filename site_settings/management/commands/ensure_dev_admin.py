@@ -38,6 +38,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Created admin account '{username}', password: {shown} "
-                "— log in at http://127.0.0.1:8000/admin/"
+                "— log in at /admin/ on the development server"
             )
         )

@@ -1,0 +1,282 @@
+"""Site search in the visitor's language.
+
+Wagtail's database search backend has no Polish stemming and compares
+diacritics exactly, so "zoliborz" would not find "Żoliborz" and "Zatrasie"
+would not find "Zatrasia". The site is small (a few dozen pages and
+organisations per language), so search reads a bounded set of candidates
+in the visitor's language in a fixed number of queries and matches them in
+Python, the same way on SQLite and PostgreSQL:
+
+- every text is folded (``cooperation.text.fold``: lower case, no
+  diacritics) and split into words;
+- a query word matches a text word that begins with it ("kask" finds
+  "Kaskada") or has the same stem after a Polish case ending is cut
+  (``cooperation.street_finder.stem``: "Zatrasie" finds "Zatrasia",
+  "Broniewskim" finds "Broniewskiego");
+- every query word must match; titles weigh most, then streets, estates,
+  former names and member organisations, then prose.
+
+Candidates are live, public pages of the visitor's locale (at most
+``MAX_CANDIDATES``) with their partnership rows, and the live partner
+organisations of that locale.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from cooperation.models import (
+    PartnerDirectoryPage,
+    PartnerOrganization,
+    PartnershipFormerName,
+    PartnershipMembership,
+    PartnershipPage,
+    PartnershipPlace,
+    PartnershipStreet,
+)
+from cooperation.street_finder import clean_query, stem
+from cooperation.text import fold
+
+MAX_QUERY_LENGTH = 100
+MAX_TERMS = 8
+MIN_TERM_LENGTH = 2
+MAX_CANDIDATES = 2000
+SUMMARY_WORDS = 30
+
+TITLE_WEIGHT = 10
+KEY_WEIGHT = 5
+TEXT_WEIGHT = 1
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def split_words(text):
+    return _WORD.findall(fold(text))
+
+
+def query_terms(query):
+    """The distinct folded words of ``query`` worth searching for."""
+    terms = []
+    for word in split_words(clean_query(query)[:MAX_QUERY_LENGTH]):
+        if len(word) >= MIN_TERM_LENGTH and word not in terms:
+            terms.append(word)
+    return terms[:MAX_TERMS]
+
+
+def term_matches(term, words):
+    """True when ``term`` begins one of ``words`` or shares its stem."""
+    term_stem = stem(term)
+    return any(
+        word.startswith(term)
+        or stem(word) == term_stem
+        or (len(term_stem) >= 4 and word.startswith(term_stem))
+        for word in words
+    )
+
+
+@dataclass
+class Document:
+    """One thing search can find, with its texts split by weight."""
+
+    kind: str
+    title: str
+    url: str
+    summary: str = ""
+    details: list = field(default_factory=list)
+    title_words: set = field(default_factory=set)
+    key_words: set = field(default_factory=set)
+    text_words: set = field(default_factory=set)
+    order: int = 0
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS[self.kind]
+
+    def add_title(self, *texts):
+        for text in texts:
+            self.title_words.update(split_words(text))
+
+    def add_key(self, *texts):
+        for text in texts:
+            self.key_words.update(split_words(text))
+
+    def add_text(self, *texts):
+        for text in texts:
+            self.text_words.update(split_words(text))
+
+    def score(self, terms):
+        """The sum of each term's best weight; 0 when a term is missing."""
+        total = 0
+        for term in terms:
+            if term_matches(term, self.title_words):
+                total += TITLE_WEIGHT
+            elif term_matches(term, self.key_words):
+                total += KEY_WEIGHT
+            elif term_matches(term, self.text_words):
+                total += TEXT_WEIGHT
+            else:
+                return 0
+        return total
+
+
+@dataclass
+class Result:
+    document: Document
+    score: int
+
+
+KIND_LABELS = {
+    "page": _("Page"),
+    "partnership": _("Local partnership"),
+    "organization": _("Partner organisation"),
+}
+
+
+def block_text(block, value):
+    """The words a reader sees in a block: its text, not the editor's choices
+    (a heading's level would otherwise be found as "Section (H2)")."""
+    if value is None or isinstance(block, blocks.ChoiceBlock):
+        return []
+    if isinstance(block, blocks.StreamBlock):
+        return [
+            text for child in value for text in block_text(child.block, child.value)
+        ]
+    if isinstance(block, blocks.StructBlock):
+        return [
+            text
+            for name, child in block.child_blocks.items()
+            for text in block_text(child, value.get(name))
+        ]
+    if isinstance(block, blocks.ListBlock):
+        return [text for item in value for text in block_text(block.child_block, item)]
+    return block.get_searchable_content(value)
+
+
+def searchable_text(page):
+    """The prose of ``page``: the fields its model declares searchable
+    (StreamFields as their text), except the title."""
+    texts = [page.search_description]
+    for search_field in getattr(type(page), "search_fields", []):
+        if not isinstance(search_field, index.SearchField):
+            continue
+        if search_field.field_name == "title":
+            continue
+        try:
+            model_field = page._meta.get_field(search_field.field_name)
+        except FieldDoesNotExist:  # a search entry that is a method: skip it
+            continue
+        value = getattr(page, search_field.field_name, None)
+        if isinstance(model_field, StreamField):
+            texts.extend(block_text(model_field.stream_block, value))
+        elif isinstance(value, str):
+            texts.append(strip_tags(value))
+    return [text for text in texts if text]
+
+
+def summary_of(texts):
+    text = " ".join(" ".join(texts).split())
+    return Truncator(text).words(SUMMARY_WORDS, truncate="…")
+
+
+def build_documents(request, locale):
+    """Every candidate in ``locale``, in a fixed number of queries."""
+    pages = list(
+        Page.objects.live()
+        .public()
+        .filter(locale=locale, depth__gt=1)
+        .order_by("path")
+        .specific()[:MAX_CANDIDATES]
+    )
+    partnership_ids = [page.pk for page in pages if isinstance(page, PartnershipPage)]
+    rows = {
+        pk: {"streets": [], "places": [], "former": [], "orgs": []}
+        for pk in partnership_ids
+    }
+    for street in PartnershipStreet.objects.filter(page_id__in=partnership_ids):
+        rows[street.page_id]["streets"].append(street)
+    for place in PartnershipPlace.objects.filter(page_id__in=partnership_ids):
+        rows[place.page_id]["places"].append(place.name)
+    for former in PartnershipFormerName.objects.filter(page_id__in=partnership_ids):
+        rows[former.page_id]["former"].append(former.name)
+    memberships = PartnershipMembership.objects.filter(
+        page_id__in=partnership_ids
+    ).select_related("organization")
+    for membership in memberships:
+        organization = membership.organization
+        rows[membership.page_id]["orgs"].extend(
+            [organization.name, organization.short_name, organization.former_name]
+        )
+
+    documents = []
+    for order, page in enumerate(pages):
+        texts = searchable_text(page)
+        if isinstance(page, PartnershipPage):
+            extra = rows[page.pk]
+            document = Document(
+                kind="partnership",
+                title=page.title,
+                url=page.get_url(request),
+                summary=summary_of(texts),
+                order=order,
+            )
+            streets = [street.display_name for street in extra["streets"]]
+            document.details = [
+                (_("Area"), ", ".join(extra["places"])),
+                (_("Streets"), " – ".join(streets)),
+            ]
+            document.add_key(*streets, *extra["places"], *extra["former"])
+            document.add_key(*extra["orgs"])
+        else:
+            document = Document(
+                kind="page",
+                title=page.title,
+                url=page.get_url(request),
+                summary=summary_of(texts),
+                order=order,
+            )
+        document.add_title(page.title, getattr(page, "seo_title", ""))
+        document.add_text(*texts)
+        documents.append(document)
+
+    directory = (
+        PartnerDirectoryPage.objects.live().public().filter(locale=locale).first()
+    )
+    directory_url = directory.get_url(request) if directory else ""
+    organizations = PartnerOrganization.objects.filter(locale=locale, live=True)
+    for order, organization in enumerate(organizations, start=len(documents)):
+        document = Document(
+            kind="organization",
+            title=organization.display_name,
+            url=f"{directory_url}#{organization.anchor}" if directory_url else "",
+            summary=organization.description,
+            order=order,
+        )
+        document.add_title(organization.name, organization.short_name)
+        document.add_key(organization.former_name, organization.address)
+        document.add_text(organization.description)
+        documents.append(document)
+    return documents
+
+
+def search(request, query, locale=None):
+    """Results for ``query`` in ``locale`` (the active one by default), best
+    first."""
+    terms = query_terms(query)
+    if not terms:
+        return []
+    locale = locale or Locale.get_active()
+    results = []
+    for document in build_documents(request, locale):
+        score = document.score(terms)
+        if score:
+            results.append(Result(document, score))
+    results.sort(key=lambda result: (-result.score, result.document.order))
+    return results
