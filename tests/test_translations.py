@@ -4,7 +4,6 @@ language switcher, the sitemap and 404s in the right language."""
 import json
 import re
 from html import unescape
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -59,8 +58,8 @@ def polish_pages():
     return Page.objects.filter(locale__language_code="pl", depth__gte=2).live()
 
 
-def test_every_seeded_polish_string_has_an_english_translation(seeded):
-    assert seeded.missing == []
+def test_every_seeded_polish_string_has_an_english_translation(bilingual):
+    assert bilingual.missing == []
     objects = [page.specific for page in polish_pages()]
     objects += PartnerOrganization.objects.filter(locale__language_code="pl")
     objects += FooterText.objects.filter(locale__language_code="pl")
@@ -69,7 +68,7 @@ def test_every_seeded_polish_string_has_an_english_translation(seeded):
         assert untranslated_strings(source) == [], instance
 
 
-def test_a_missing_english_string_is_reported_not_guessed(seeded):
+def test_a_missing_english_string_is_reported_not_guessed(bilingual):
     source = TranslationSource.objects.get_for_instance(
         PartnershipPage.objects.get(slug="marymont-kaskada", locale__language_code="pl")
     )
@@ -78,7 +77,7 @@ def test_a_missing_english_string_is_reported_not_guessed(seeded):
     assert untranslated_strings(source, partial) == ["Park Kaskada"]
 
 
-def test_english_is_made_through_wagtail_localize(seeded):
+def test_english_is_made_through_wagtail_localize(bilingual):
     english_locale = Locale.objects.get(language_code="en")
     for page in polish_pages():
         translation = page.get_translation(english_locale)
@@ -101,12 +100,12 @@ def test_seeding_leaves_no_redirects_from_never_public_addresses(
     db, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        build_site()
+        build_site(english=True)
     assert Page.objects.filter(locale__language_code="en").live().count() == 8
     assert not Redirect.objects.exists()
 
 
-def test_loading_again_creates_nothing_and_keeps_librarians_english(seeded):
+def test_loading_again_creates_nothing_and_keeps_librarians_english(bilingual):
     cooperation = Page.objects.get(url_path="/home-en/cooperation/").specific
     cooperation.title = "Working together"
     cooperation.save_revision().publish()
@@ -116,7 +115,7 @@ def test_loading_again_creates_nothing_and_keeps_librarians_english(seeded):
     assert cooperation.title == "Working together"
 
 
-def test_each_polish_page_links_to_its_english_translation(client, seeded):
+def test_each_polish_page_links_to_its_english_translation(client, bilingual):
     for page in polish_pages():
         response = client.get(page.url)
         html = response.content.decode()
@@ -133,7 +132,7 @@ def test_each_polish_page_links_to_its_english_translation(client, seeded):
         assert alternates(english_html) == links
 
 
-def test_english_pages_use_english_addresses(client, seeded):
+def test_english_pages_use_english_addresses(client, bilingual):
     for path in [
         "/en/",
         "/en/cooperation/",
@@ -145,7 +144,9 @@ def test_english_pages_use_english_addresses(client, seeded):
         assert client.get(path).status_code == 200, path
 
 
-def test_english_partnership_shows_english_prose_and_the_same_streets(client, seeded):
+def test_english_partnership_shows_english_prose_and_the_same_streets(
+    client, bilingual
+):
     polish = client.get(POLISH_PARTNERSHIP).content.decode()
     html = client.get(ENGLISH_PARTNERSHIP).content.decode()
     text = text_of(html)
@@ -163,7 +164,7 @@ def test_english_partnership_shows_english_prose_and_the_same_streets(client, se
     assert "Public Library of the Żoliborz District of Warsaw" in text
 
 
-def test_english_partnership_shows_english_organisation_names(client, seeded):
+def test_english_partnership_shows_english_organisation_names(client, bilingual):
     html = client.get(ENGLISH_PARTNERSHIP).content.decode()
     members = re.search(r'<ul class="member-list">(.*?)</ul>', html, re.S).group(1)
     text = text_of(members)
@@ -174,7 +175,7 @@ def test_english_partnership_shows_english_organisation_names(client, seeded):
     assert 'href="/en/cooperation/who-we-work-with/#org-ops-zoliborz"' in members
 
 
-def test_english_index_and_directory_show_english_organisations(client, seeded):
+def test_english_index_and_directory_show_english_organisations(client, bilingual):
     index = text_of(client.get("/en/cooperation/local-partnerships/").content.decode())
     assert "Coordinator of the partnerships" in index
     assert "Żoliborz District Social Welfare Centre, City of Warsaw (OPS)" in index
@@ -191,7 +192,7 @@ def test_english_index_and_directory_show_english_organisations(client, seeded):
     }
 
 
-def test_english_index_shows_translated_places_and_same_streets(client, seeded):
+def test_english_index_shows_translated_places_and_same_streets(client, bilingual):
     html = client.get("/en/cooperation/local-partnerships/").content.decode()
     text = text_of(html)
     assert "4 local partnerships" in text
@@ -212,7 +213,7 @@ def publish_polish_change(django_capture_on_commit_callbacks):
 
 
 def test_editing_the_polish_page_marks_the_english_out_of_date(
-    seeded, django_capture_on_commit_callbacks
+    bilingual, django_capture_on_commit_callbacks
 ):
     english_locale = Locale.objects.get(language_code="en")
     polish = PartnershipPage.objects.get(
@@ -242,7 +243,7 @@ def test_editing_the_polish_page_marks_the_english_out_of_date(
     assert is_out_of_date(translation)
 
 
-def test_a_new_street_marks_the_english_out_of_date(seeded):
+def test_a_new_street_marks_the_english_out_of_date(bilingual):
     polish = PartnershipPage.objects.get(
         slug="sady-zoliborskie", locale__language_code="pl"
     )
@@ -254,7 +255,7 @@ def test_a_new_street_marks_the_english_out_of_date(seeded):
     assert is_out_of_date(translation)
 
 
-def test_switcher_leads_to_the_translation(client, seeded):
+def test_switcher_leads_to_the_translation(client, bilingual):
     html = client.get(POLISH_PARTNERSHIP).content.decode()
     switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S)
     assert f'href="{ENGLISH_PARTNERSHIP}"' in switcher.group(0)
@@ -263,7 +264,7 @@ def test_switcher_leads_to_the_translation(client, seeded):
     assert f'href="{POLISH_PARTNERSHIP}"' in english_html
 
 
-def test_switcher_falls_back_to_the_nearest_translated_page(client, seeded):
+def test_switcher_falls_back_to_the_nearest_translated_page(client, bilingual):
     index = PartnershipIndexPage.objects.get(locale__language_code="pl")
     page = PartnershipPage(
         title="Partnerstwo „Nowe”",
@@ -289,7 +290,7 @@ def test_switcher_falls_back_to_the_nearest_translated_page(client, seeded):
     assert "Go to “Local partnerships in Żoliborz”" in text
 
 
-def test_sitemap_lists_every_page_in_both_languages(client, seeded):
+def test_sitemap_lists_every_page_in_both_languages(client, bilingual):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     xml = response.content.decode()
@@ -321,7 +322,7 @@ def add_polish_partnerships(count):
         page.save_revision().publish()
 
 
-def test_sitemap_queries_do_not_grow_with_pages(client, seeded):
+def test_sitemap_queries_do_not_grow_with_pages(client, bilingual):
     client.get("/sitemap.xml")  # warm caches (site root paths, content types)
     with CaptureQueriesContext(connection) as few:
         client.get("/sitemap.xml")
@@ -344,7 +345,7 @@ def test_sitemap_queries_do_not_grow_with_pages(client, seeded):
     ],
 )
 def test_unknown_addresses_end_on_a_404_in_the_right_language(
-    client, seeded, path, language, suggested
+    client, bilingual, path, language, suggested
 ):
     response = client.get(path)
     assert response.status_code == 404
@@ -355,7 +356,7 @@ def test_unknown_addresses_end_on_a_404_in_the_right_language(
         assert suggested in html
 
 
-def test_english_404_is_in_english(client, seeded):
+def test_english_404_is_in_english(client, bilingual):
     html = client.get("/en/no-such-page/").content.decode()
     assert "Page not found" in html
     assert 'href="/en/">Go to the home page' in html
@@ -364,7 +365,7 @@ def test_english_404_is_in_english(client, seeded):
     assert "Partnerstwa lokalne na Żoliborzu (Polish)" in text
 
 
-def test_english_footer_and_header_use_english_library_name(client, seeded):
+def test_english_footer_and_header_use_english_library_name(client, bilingual):
     html = client.get("/en/").content.decode()
     header = re.search(r'<span class="site-header__name">(.*?)</span>', html).group(1)
     assert header == english.LIBRARY_NAME
@@ -380,23 +381,24 @@ def test_deepl_is_off_unless_a_key_is_set():
     assert config["OPTIONS"]["AUTH_KEY"] == "abc:fx"
 
 
-def test_polish_month_names_are_in_the_fragment():
-    fragment = Path(__file__).resolve().parent.parent / (
-        "locale/pl/LC_MESSAGES/fragment-issue-3.po"
-    )
-    entries = dict(
-        re.findall(r'^msgid "(.+)"\nmsgstr "(.+)"$', fragment.read_text(), re.M)
-    )
-    assert entries["May"] == "maj"
-    assert entries["November"] == "listopad"
-    assert entries["October"] == "październik"
-    months = ["January", "February", "March", "April", "June", "July"]
-    months += ["August", "September", "December"]
-    assert all(entries.get(month) for month in months)
+def test_month_names_are_in_the_visitors_language(client, bilingual):
+    cases = [
+        ("marymont-kaskada", "marymont-kaskada", "maj 2013", "May 2013"),
+        ("zoliborz-oficerski", "zoliborz-oficerski", "listopad 2013", "November 2013"),
+        ("sady-zoliborskie", "sady-zoliborskie", "październik 2014", "October 2014"),
+    ]
+    for polish_slug, english_slug, polish_date, english_date in cases:
+        polish = client.get(f"/wspolpraca/partnerstwa-lokalne/{polish_slug}/")
+        assert polish_date in text_of(polish.content.decode())
+        english_html = client.get(
+            f"/en/cooperation/local-partnerships/{english_slug}/"
+        ).content.decode()
+        assert english_date in text_of(english_html)
+        assert polish_date not in text_of(english_html)
 
 
 def test_librarians_open_english_pages_and_organisations_in_the_translation_editor(
-    client, seeded, django_user_model
+    client, bilingual, django_user_model
 ):
     user = django_user_model.objects.create_superuser("librarian", "l@example.org", "x")
     client.force_login(user)
@@ -417,7 +419,7 @@ def test_librarians_open_english_pages_and_organisations_in_the_translation_edit
 
 
 def test_a_link_to_a_polish_page_leads_english_readers_to_its_translation(
-    client, seeded
+    client, bilingual
 ):
     polish_directory = Page.objects.get(
         url_path="/home/wspolpraca/z-kim-wspolpracujemy/"
@@ -437,7 +439,7 @@ def test_a_link_to_a_polish_page_leads_english_readers_to_its_translation(
 
 
 def test_dashboard_lists_translations_to_update(
-    client, seeded, django_user_model, django_capture_on_commit_callbacks
+    client, bilingual, django_user_model, django_capture_on_commit_callbacks
 ):
     user = django_user_model.objects.create_superuser("librarian", "l@example.org", "x")
     client.force_login(user)
@@ -456,7 +458,7 @@ def test_dashboard_lists_translations_to_update(
 
 
 def test_translating_a_new_page_makes_an_unpublished_draft(
-    seeded, django_capture_on_commit_callbacks
+    bilingual, django_capture_on_commit_callbacks
 ):
     from wagtail_localize.operations import translate_object
 
@@ -480,7 +482,7 @@ def test_translating_a_new_page_makes_an_unpublished_draft(
     assert is_out_of_date(translation)  # nothing translated yet
 
 
-def test_loader_leaves_librarians_new_pages_to_them(seeded):
+def test_loader_leaves_librarians_new_pages_to_them(bilingual):
     index = PartnershipIndexPage.objects.get(locale__language_code="pl")
     page = PartnershipPage(
         title="Partnerstwo „Nowe”",
@@ -543,7 +545,7 @@ def add_english_organisations(count, django_capture_on_commit_callbacks):
 
 
 def test_english_partnership_index_keeps_a_constant_number_of_queries(
-    client, seeded, django_capture_on_commit_callbacks
+    client, bilingual, django_capture_on_commit_callbacks
 ):
     path = "/en/cooperation/local-partnerships/"
     client.get(path)
@@ -558,7 +560,7 @@ def test_english_partnership_index_keeps_a_constant_number_of_queries(
 
 
 def test_english_directory_keeps_a_constant_number_of_queries(
-    client, seeded, django_capture_on_commit_callbacks
+    client, bilingual, django_capture_on_commit_callbacks
 ):
     path = "/en/cooperation/who-we-work-with/"
     client.get(path)
