@@ -572,3 +572,35 @@ def test_english_directory_keeps_a_constant_number_of_queries(
         response = client.get(path)
     assert response.content.decode().count('class="org-card"') == 8 + 3
     assert len(many) == len(few)
+
+
+@pytest.mark.parametrize("disable_on_delete", [False, True])
+def test_a_deleted_english_page_is_made_again_and_skipped_polish_is_reported(
+    bilingual, settings, disable_on_delete
+):
+    # wagtail-localize either deletes the translation records of a deleted
+    # page (default) or only disables them; either way it comes back enabled.
+    settings.WAGTAILLOCALIZE_DISABLE_ON_DELETE = disable_on_delete
+    english_locale = Locale.objects.get(language_code="en")
+    kaskada = PartnershipPage.objects.get(
+        slug="marymont-kaskada", locale__language_code="pl"
+    )
+    kaskada.get_translation(english_locale).delete()
+    oficerski = PartnershipPage.objects.get(
+        slug="zoliborz-oficerski", locale__language_code="pl"
+    )
+    oficerski.get_translation(english_locale).delete()
+    oficerski.title = "Partnerstwo „Żoliborz Oficerski” (nowy tytuł)"
+    oficerski.save_revision().publish()
+
+    report = load()
+
+    again = kaskada.get_translation(english_locale)
+    assert again.live and again.title == "The “Marymont-Kaskada” partnership"
+    assert Translation.objects.get(
+        source__object_id=kaskada.translation_key, target_locale=english_locale
+    ).enabled
+    # No English for the new Polish title: left for a librarian, and said so.
+    assert oficerski.get_translation_or_none(english_locale) is None
+    assert report.skipped == [str(oficerski.specific)]
+    assert report.missing[0].strings == [oficerski.title]

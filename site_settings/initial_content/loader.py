@@ -296,8 +296,9 @@ def translate_into_english(instance, locale, report):
         report.missing.append(error)
         report.skipped.append(str(instance))
         return None
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=locale
+    # Re-enabled if an earlier English version was deleted (which disables it).
+    Translation.objects.update_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
     )
     for segment in StringSegment.objects.filter(source=source).select_related(
         "string", "context"
