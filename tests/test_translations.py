@@ -604,3 +604,14 @@ def test_a_deleted_english_page_is_made_again_and_skipped_polish_is_reported(
     assert oficerski.get_translation_or_none(english_locale) is None
     assert report.skipped == [str(oficerski.specific)]
     assert report.missing[0].strings == [oficerski.title]
+
+
+def test_switcher_on_search_keeps_the_query(client, bilingual):
+    html = client.get("/en/search/?query=kaskada").content.decode()
+    switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S)
+    href = re.search(r'href="([^"]+)" lang="pl"', switcher.group(0)).group(1)
+    response = client.get(unescape(href), follow=True)
+    assert response.status_code == 200
+    assert response.request["PATH_INFO"] == "/szukaj/"
+    assert response.request["QUERY_STRING"] == "query=kaskada"
+    assert '<html lang="pl">' in response.content.decode()

@@ -1,6 +1,7 @@
 """Template tags for the header, footer and breadcrumbs."""
 
 from django import template
+from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -109,6 +110,9 @@ def language_links(context):
         target, fallback = _translation_or_ancestor(page, locales[code])
         if target is not None:
             link["url"] = target.get_url(request)
+        elif not isinstance(page, Page) and _is_django_view(request):
+            # A view of its own (search): the same view and query, other language.
+            link["url"] = translate_url(request.get_full_path(), code)
         else:
             link["url"] = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
             fallback = isinstance(page, Page) and page.depth > 2
@@ -116,6 +120,12 @@ def language_links(context):
         if link["url"]:
             links.append(link)
     return links
+
+
+def _is_django_view(request):
+    """True for a URL of a Django view (not a Wagtail page, not a 404)."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name not in (None, "wagtail_serve")
 
 
 def _translation_or_ancestor(page, locale):
