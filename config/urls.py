@@ -8,11 +8,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cooperation import api as open_data
 from home import views as home_views
+from home.sitemaps import TranslatedSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Every page in both languages, with hreflang alternates.
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": TranslatedSitemap}},
+        name="sitemap",
+    ),
     # Open data: read-only JSON, both languages in each record (see README).
     path("api/partnerships.json", open_data.partnerships, name="api_partnerships"),
     path("api/organizations.json", open_data.organizations, name="api_organizations"),

@@ -1,6 +1,7 @@
 """Error pages that render in the visitor's language with the site's layout,
 and the site search results page."""
 
+import logging
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -12,6 +13,9 @@ from django.utils import translation
 from cooperation.street_finder import clean_query
 
 from . import search as site_search
+from .not_found import not_found_suggestions
+
+logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
 # The results page is /szukaj/ in Polish and /en/search/ in English.
@@ -19,7 +23,12 @@ SEARCH_URL_NAMES = {"pl": "search", "en": "search_en"}
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    try:
+        help_links = not_found_suggestions(request)
+    except Exception:  # A 404 page must never turn into a 500.
+        logger.exception("Could not suggest pages for %s", request.path)
+        help_links = {}
+    return render(request, "404.html", help_links, status=404)
 
 
 def server_error(request):

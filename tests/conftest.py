@@ -19,17 +19,28 @@ def ensure_tree_roots():
         Collection.add_root(name="Root")
 
 
-def build_site():
+def build_site(english=False):
+    """The seeded site by the real loader: the Polish site, and with
+    ``english=True`` also its English translation (all that
+    `load_initial_content` makes)."""
     from site_settings.initial_content.loader import load
 
     ensure_tree_roots()
-    return load()
+    return load(english=english)
 
 
 @pytest.fixture
 def seeded(db):
-    """The whole initial content, as `load_initial_content` makes it."""
+    """The whole Polish initial content (tests that make their own English
+    copies start from this)."""
     return build_site()
+
+
+@pytest.fixture
+def bilingual(db):
+    """Everything `load_initial_content` makes: the Polish site and its
+    English translation, made through wagtail-localize."""
+    return build_site(english=True)
 
 
 @pytest.fixture

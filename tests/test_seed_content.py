@@ -179,12 +179,16 @@ def test_member_links_lead_to_the_directory_anchor(client, seeded):
     assert '/wspolpraca/z-kim-wspolpracujemy/#org-stowarzyszenie-boris"' in html
 
 
-def test_loader_is_idempotent_and_keeps_editors_changes(seeded):
+def test_loader_is_idempotent_and_keeps_editors_changes(bilingual):
     counts = (Page.objects.count(), PartnerOrganization.objects.count())
-    page = PartnershipPage.objects.get(slug="marymont-kaskada")
+    page = PartnershipPage.objects.get(
+        slug="marymont-kaskada", locale__language_code="pl"
+    )
     page.title = "Zmieniony tytuł"
     page.save_revision().publish()
-    organization = PartnerOrganization.objects.get(slug="sosw-9")
+    organization = PartnerOrganization.objects.get(
+        slug="sosw-9", locale__language_code="pl"
+    )
     organization.description = "Opis redaktora"
     organization.save()
 
@@ -192,10 +196,16 @@ def test_loader_is_idempotent_and_keeps_editors_changes(seeded):
 
     assert (Page.objects.count(), PartnerOrganization.objects.count()) == counts
     assert (
-        PartnershipPage.objects.get(slug="marymont-kaskada").title == "Zmieniony tytuł"
+        PartnershipPage.objects.get(
+            slug="marymont-kaskada", locale__language_code="pl"
+        ).title
+        == "Zmieniony tytuł"
     )
     assert (
-        PartnerOrganization.objects.get(slug="sosw-9").description == "Opis redaktora"
+        PartnerOrganization.objects.get(
+            slug="sosw-9", locale__language_code="pl"
+        ).description
+        == "Opis redaktora"
     )
 
 

@@ -1,5 +1,6 @@
 """Settings shared by every environment (dev, test, production)."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -105,6 +106,26 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True
+
+
+def machine_translator(environ):
+    """DeepL in the translation editor when DEEPL_API_KEY is set; none (the
+    default) otherwise. A machine translation only fills in the editor: a
+    librarian still reads it and publishes the page."""
+    key = environ.get("DEEPL_API_KEY", "").strip()
+    if not key:
+        return None
+    return {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": key, "TIMEOUT": 30},
+    }
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(os.environ)
+# "Translate this page" creates the translation as a draft, even when the
+# original is live: a person reads it before it is published. (The default
+# would publish it at once, with untranslated Polish in it.)
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

@@ -1,6 +1,7 @@
 """Template tags for the header, footer and breadcrumbs."""
 
 from django import template
+from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -56,6 +57,41 @@ def main_navigation(context):
 
 
 @register.simple_tag(takes_context=True)
+def page_alternates(context, page):
+    """The live, public versions of ``page`` in every language, for
+    ``<link rel="alternate" hreflang>``, plus ``x-default``: the version in
+    the default language (Polish), where visitors without a preference land.
+
+    Two queries however many languages there are."""
+    if not isinstance(page, Page):
+        return []
+    request = context.get("request")
+    versions = (
+        page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    default_code = Locale.get_default().language_code
+    alternates = []
+    default = None
+    for version in versions:
+        url = version.get_full_url(request)
+        if not url:
+            continue
+        alternates.append({"lang_code": version.locale.language_code, "url": url})
+        if version.locale.language_code == default_code:
+            default = url
+    if len(alternates) < 2:
+        # A page in one language only has no alternates to announce.
+        return []
+    if default:
+        alternates.append({"lang_code": "x-default", "url": default})
+    return alternates
+
+
+@register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per site language: to this page's translation where it exists,
     otherwise to the nearest translated ancestor (flagged as a fallback)."""
@@ -74,6 +110,9 @@ def language_links(context):
         target, fallback = _translation_or_ancestor(page, locales[code])
         if target is not None:
             link["url"] = target.get_url(request)
+        elif not isinstance(page, Page) and _is_django_view(request):
+            # A view of its own (search): the same view and query, other language.
+            link["url"] = translate_url(request.get_full_path(), code)
         else:
             link["url"] = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
             fallback = isinstance(page, Page) and page.depth > 2
@@ -81,6 +120,12 @@ def language_links(context):
         if link["url"]:
             links.append(link)
     return links
+
+
+def _is_django_view(request):
+    """True for a URL of a Django view (not a Wagtail page, not a 404)."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name not in (None, "wagtail_serve")
 
 
 def _translation_or_ancestor(page, locale):

@@ -151,7 +151,7 @@ def live_site(site_server, django_db_blocker):
     from cooperation.models import PartnershipPage
 
     with django_db_blocker.unblock():
-        build_site()
+        build_site(english=True)
         get_user_model().objects.create_superuser(
             ADMIN_USERNAME, "admin@example.org", ADMIN_PASSWORD
         )

@@ -13,6 +13,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = load()
+        for label in report.skipped:
+            self.stderr.write(
+                f"not translated into English (translate it in the admin): {label}"
+            )
         if not report.created:
             self.stdout.write("Initial content already present; nothing created.")
             return
