@@ -43,7 +43,7 @@ STATEMENT = {
     "keyboard_shortcuts": (
         "<p>Na stronie można używać standardowych skrótów klawiaturowych "
         "przeglądarki. Pierwsze naciśnięcie klawisza Tab pokazuje łącze "
-        "„Przejdź do treści”, które pomija nagłówek i menu.</p>"
+        "„Przejdź do treści głównej”, które pomija nagłówek i menu.</p>"
     ),
     "complaint_procedure": (
         "<p>Każdy ma prawo wystąpić z żądaniem zapewnienia dostępności cyfrowej "

@@ -16,6 +16,8 @@ A Polish string without an entry here stops that object's translation; the
 tests check that every seeded string has one.
 """
 
+from .english_legal import ENGLISH_LEGAL
+
 LIBRARY_NAME = "Public Library of the Żoliborz District of Warsaw"
 
 ENGLISH = {
@@ -262,3 +264,7 @@ ENGLISH = {
         "Co-founder of the “Żoliborz Oficerski” partnership (2013)."
     ),
 }
+
+
+# The accessibility statement and privacy notice (kept in their own module).
+ENGLISH.update(ENGLISH_LEGAL)

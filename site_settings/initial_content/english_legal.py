@@ -50,7 +50,7 @@ ACCESSIBILITY_STATEMENT = {
     (
         "Na stronie można używać standardowych skrótów klawiaturowych "
         "przeglądarki. Pierwsze naciśnięcie klawisza Tab pokazuje łącze "
-        "„Przejdź do treści”, które pomija nagłówek i menu."
+        "„Przejdź do treści głównej”, które pomija nagłówek i menu."
     ): (
         "You can use your browser’s standard keyboard shortcuts on this website. "
         "Pressing the Tab key for the first time shows a “Skip to main content” "

@@ -377,6 +377,7 @@ def english_locale():
 def seeded_page_slugs():
     sections = [polish.HOME, polish.COOPERATION, polish.PARTNERSHIP_INDEX]
     sections += [polish.DIRECTORY, *polish.PARTNERSHIPS]
+    sections += [accessibility.STATEMENT, accessibility.PRIVACY]
     return {section["slug"] for section in sections}
 
 
