@@ -133,6 +133,9 @@ def admin_paths(live_site):
 
     partnership = PartnershipPage.objects.get(pk=live_site.partnership_pk)
     organization = PartnerOrganization.objects.order_by("pk").first()
+    polish_statement = AccessibilityStatementPage.objects.get(
+        locale__language_code="pl"
+    )
     return [
         "/admin/",
         f"/admin/pages/{partnership.get_parent().pk}/",
@@ -141,7 +144,7 @@ def admin_paths(live_site):
         "/admin/snippets/cooperation/partnerorganization/",
         f"/admin/snippets/cooperation/partnerorganization/edit/{organization.pk}/",
         # The statement's editor, with its review reminder.
-        f"/admin/pages/{AccessibilityStatementPage.objects.get().pk}/edit/",
+        f"/admin/pages/{polish_statement.pk}/edit/",
     ]
 
 
