@@ -50,7 +50,8 @@ format: install-dev
 	$(BIN)/djhtml templates
 
 messages: install-dev
-	$(BIN)/python manage.py makemessages --locale pl --locale en --ignore '.venv/*' --no-obsolete
+	$(BIN)/python manage.py makemessages --locale pl --locale en --ignore '.venv/*' --ignore 'scripts/*' --no-obsolete
+	$(BIN)/python scripts/merge_po_fragments.py pl
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
 
 screenshots: install-dev
