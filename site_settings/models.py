@@ -40,6 +40,18 @@ class SiteSettings(BaseSiteSetting):
     facebook_url = models.URLField(_("Facebook"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page linked as the privacy notice in every page's footer "
+            "(in the visitor's language where it is translated)."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -58,6 +70,7 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("facebook_url"),
                 FieldPanel("instagram_url"),
                 FieldPanel("youtube_url"),
+                FieldPanel("privacy_page"),
             ],
             heading=_("Links"),
         ),

@@ -6,9 +6,10 @@ import re
 
 import pytest
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailTestUtils
 
+from cooperation.models import CooperationPage
 from home.accessibility import AccessibilityStatementPage, review_due
 from home.models import HomePage, StandardPage
 from home.wagtail_hooks import statement_warnings
@@ -240,3 +241,31 @@ def test_statement_is_translatable_with_wagtail_localize(
         assert f'id="{element_id}"' in html, element_id
     home_html = client.get("/en/").content.decode()
     assert f'content="http://localhost{translated.url}"' in home_html
+
+
+def test_footer_keeps_the_privacy_notice_when_an_editor_renames_it(client, seeded):
+    privacy = StandardPage.objects.get(slug="polityka-prywatnosci")
+    privacy.slug = "ochrona-danych"
+    privacy.title = "Ochrona danych osobowych"
+    privacy.save_revision().publish()
+    html = client.get("/wspolpraca/").content.decode()
+    assert 'href="/ochrona-danych/"' in html
+    assert "Ochrona danych osobowych" in html
+
+
+def test_footer_links_the_privacy_notice_in_the_visitors_language(client, bilingual):
+    html = client.get("/en/cooperation/").content.decode()
+    assert 'href="/en/privacy-notice/"' in html
+    assert 'href="/polityka-prywatnosci/"' not in html
+
+
+def test_a_chosen_privacy_page_is_kept_by_the_loader(seeded):
+    from site_settings.models import SiteSettings
+
+    site = Site.objects.get(is_default_site=True)
+    settings = SiteSettings.for_site(site)
+    other = CooperationPage.objects.get()
+    settings.privacy_page = other
+    settings.save()
+    load(english=False)
+    assert SiteSettings.for_site(site).privacy_page_id == other.pk

@@ -4,9 +4,9 @@ from django import template
 from django.utils import translation
 from wagtail.models import Locale
 
-from site_settings.initial_content.accessibility import PRIVACY
+from site_settings.models import SiteSettings
 
-from ..models import AccessibilityStatementPage, StandardPage
+from ..models import AccessibilityStatementPage
 
 register = template.Library()
 
@@ -35,12 +35,12 @@ def legal_pages(context):
         .first()
         or AccessibilityStatementPage.objects.live().filter(locale=default).first()
     )
-    # The notice is an ordinary page; it is known by its seeded Polish slug.
-    privacy = (
-        StandardPage.objects.live()
-        .filter(locale=default, slug=PRIVACY["slug"], depth=3)
-        .first()
-    )
+    # The notice is an ordinary page, chosen in the site settings, so an
+    # editor may rename or move it without losing the footer link.
+    privacy = None
+    if request is not None:
+        chosen = SiteSettings.for_request(request).privacy_page
+        privacy = chosen.specific if chosen is not None and chosen.live else None
     pages = {"statement": statement, "privacy": _in_language(privacy, language)}
     if request is not None:
         request._legal_pages_cache = pages

@@ -34,7 +34,7 @@ from cooperation.models import (
     PartnershipStreet,
 )
 from home.models import AccessibilityStatementPage, HomePage, StandardPage
-from site_settings.models import FooterText
+from site_settings.models import FooterText, SiteSettings
 from site_settings.roles import ensure_roles
 
 from . import accessibility, english, polish
@@ -284,7 +284,7 @@ def load_accessibility_and_privacy():
         prepared_date=today,
         **fields,
     )
-    ensure_child(
+    privacy = ensure_child(
         home,
         StandardPage,
         accessibility.PRIVACY,
@@ -292,6 +292,13 @@ def load_accessibility_and_privacy():
         intro=accessibility.PRIVACY["intro"],
         body=stream(accessibility.PRIVACY["body"]),
     )
+    # The footer links the page chosen in the settings; choose the seeded one
+    # only if nobody has chosen any.
+    for site in Site.objects.filter(root_page=home):
+        settings = SiteSettings.for_site(site)
+        if settings.privacy_page_id is None:
+            settings.privacy_page = privacy
+            settings.save()
     return report
 
 
