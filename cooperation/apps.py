@@ -1,7 +1,25 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
 class CooperationConfig(AppConfig):
     name = "cooperation"
     verbose_name = _("Cooperation")
+
+    def ready(self):
+        from home.models import HomePage
+
+        from . import search
+        from .models import CooperationPage
+        from .roles import ensure_roles_for_new_page
+
+        # A new cooperation section, or a new language's home page (made by
+        # wagtail-localize), gets the librarians' permissions and workflow.
+        for model in (HomePage, CooperationPage):
+            post_save.connect(
+                ensure_roles_for_new_page,
+                sender=model,
+                dispatch_uid=f"ensure_roles_{model.__name__}",
+            )
+        search.register()

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
-from site_settings.roles import only_translates
+from .roles import only_translates
 
 from .models import PartnerOrganization
 

@@ -19,7 +19,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from site_settings.roles import EDITORS, MODERATORS, TRANSLATORS
+from cooperation.roles import EDITORS, MODERATORS, TRANSLATORS
 
 PASSWORD = "biblioteka-Zoliborz-2026"  # noqa: S105
 

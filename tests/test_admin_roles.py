@@ -19,7 +19,7 @@ from cooperation.models import (
     PartnershipIndexPage,
     PartnershipPage,
 )
-from site_settings.roles import (
+from cooperation.roles import (
     EDITORS,
     MODERATORS,
     TASK_NAME,

@@ -35,7 +35,7 @@ from cooperation.models import (
 )
 from home.models import AccessibilityStatementPage, HomePage, StandardPage
 from site_settings.models import FooterText, SiteSettings
-from site_settings.roles import ensure_roles
+from cooperation.roles import ensure_roles
 
 from . import accessibility, english, polish
 

@@ -1,5 +1,5 @@
 """The librarians' groups (Redaktorzy, Moderatorzy, Tłumacze), their
-permissions and the moderation workflow; see site_settings/roles.py.
+permissions and the moderation workflow; see cooperation/roles.py.
 
 On a fresh database no page exists yet, so page permissions and the
 workflow's page assignment are added later by `ensure_roles()`, which the
@@ -9,7 +9,7 @@ from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from site_settings.roles import ensure_roles
+from cooperation.roles import ensure_roles
 
 APPS_WITH_PERMISSIONS = [
     "auth",

@@ -13,6 +13,7 @@ historical models.
 """
 
 from django.apps import apps as global_apps
+from django.conf import settings
 
 EDITORS = "Redaktorzy"
 MODERATORS = "Moderatorzy"
@@ -160,12 +161,16 @@ def ensure_page_permissions(apps, groups):
     CooperationPage = apps.get_model("cooperation", "CooperationPage")
     Page = apps.get_model("wagtailcore", "Page")
     sections = list(CooperationPage.objects.all())
-    polish_sections = [s for s in sections if s.locale.language_code == "pl"]
+    polish_sections = [s for s in sections if s.locale.language_code == settings.LANGUAGE_CODE]
     _grant_pages(apps, groups[EDITORS], polish_sections, EDITOR_PAGE_PERMISSIONS)
     _grant_pages(apps, groups[MODERATORS], sections, MODERATOR_PAGE_PERMISSIONS)
     # The English tree starts at the English home page, which wagtail-localize
     # creates with the first translation; moderators publish translations.
-    english_roots = list(Page.objects.filter(depth=2, locale__language_code="en"))
+    english_roots = list(
+        Page.objects.filter(depth=2).exclude(
+            locale__language_code=settings.LANGUAGE_CODE
+        )
+    )
     _grant_pages(apps, groups[TRANSLATORS], english_roots, TRANSLATOR_PAGE_PERMISSIONS)
     _grant_pages(apps, groups[MODERATORS], english_roots, MODERATOR_PAGE_PERMISSIONS)
     return sections
