@@ -63,11 +63,11 @@ def _texts(versions, attribute):
 
 
 def _directory_urls(request, languages):
-    pages = PartnerDirectoryPage.objects.live().public()
+    pages = PartnerDirectoryPage.pages_by_locale(request)
     return {
-        languages[page.locale_id]: page.get_full_url(request)
-        for page in pages
-        if page.locale_id in languages
+        languages[locale_id]: page.get_full_url(request)
+        for locale_id, page in pages.items()
+        if locale_id in languages
     }
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.snippets.widgets import AdminSnippetChooser
 
-from .text import fold
+from home.text import fold
 
 
 class LocaleSnippetChooser(AdminSnippetChooser):

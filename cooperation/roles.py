@@ -161,7 +161,9 @@ def ensure_page_permissions(apps, groups):
     CooperationPage = apps.get_model("cooperation", "CooperationPage")
     Page = apps.get_model("wagtailcore", "Page")
     sections = list(CooperationPage.objects.all())
-    polish_sections = [s for s in sections if s.locale.language_code == settings.LANGUAGE_CODE]
+    polish_sections = [
+        s for s in sections if s.locale.language_code == settings.LANGUAGE_CODE
+    ]
     _grant_pages(apps, groups[EDITORS], polish_sections, EDITOR_PAGE_PERMISSIONS)
     _grant_pages(apps, groups[MODERATORS], sections, MODERATOR_PAGE_PERMISSIONS)
     # The English tree starts at the English home page, which wagtail-localize

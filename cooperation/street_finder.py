@@ -8,14 +8,14 @@ touches the database, so it costs no queries and is easy to test.
 People type streets as they say them, so both the query and every street
 name are reduced to a *key* before they are compared:
 
-1. folded (``cooperation.text.fold``): lower case, no Polish diacritics;
+1. folded (``home.text.fold``): lower case, no Polish diacritics;
 2. split into words on anything that is not a letter (dots, commas, quotes,
    HTML brackets); words with digits (house numbers, postcodes) are dropped;
 3. leading designations are dropped: "ul.", "ulica", "al.", "aleja", "pl.",
    "plac", "gen.", "generała", "ks.", "księdza", "trasa", "rondo"... so that
    "Trasa Armii Krajowej" and "al. Armii Krajowej" are the same street;
-4. each word is stemmed by cutting a Polish case ending ("Potockiej",
-   "Potocką" and "Potocka" all become "potock"; "Broniewskim" and
+4. each word is stemmed (``home.text.stem``) by cutting a Polish case
+   ending ("Potockiej", "Potocką" and "Potocka" all become "potock"; "Broniewskim" and
    "Broniewskiego" become "broniewsk").
 
 A street matches when its stemmed key equals the query's; failing that,
@@ -25,12 +25,10 @@ its words; failing that, close spellings (``difflib``) are offered as
 """
 
 import difflib
-import re
 from dataclasses import dataclass, field
 
-from .text import fold
+from home.text import clean_query, split_words, stem
 
-MAX_QUERY_LENGTH = 100
 MIN_PREFIX_LENGTH = 3
 MAX_SUGGESTIONS = 3
 SUGGESTION_CUTOFF = 0.75
@@ -71,37 +69,8 @@ DESIGNATIONS = frozenset(
     }
 )
 
-# Polish case endings, longest first; cut from folded words (so "ą" is "a").
-ENDINGS = (
-    "iego",
-    "ego",
-    "iej",
-    "emu",
-    "ich",
-    "ych",
-    "imi",
-    "ymi",
-    "ami",
-    "ej",
-    "im",
-    "ym",
-    "ie",
-    "em",
-    "om",
-    "ow",
-    "a",
-    "e",
-    "i",
-    "y",
-    "o",
-    "u",
-)
-MIN_STEM_LENGTH = 3
-
 # Abbreviations of whole names that people use for streets.
 ABBREVIATIONS = {"ak": ["armii", "krajowej"]}
-
-_WORD = re.compile(r"[^\W_]+")
 
 
 def words(text):
@@ -110,7 +79,7 @@ def words(text):
     Designations are dropped only from the front and only while a word is
     left, so a street called just "Rondo" still has a name."""
     tokens = []
-    for token in _WORD.findall(fold(text)):
+    for token in split_words(text):
         if not any(character.isdigit() for character in token):
             tokens.extend(ABBREVIATIONS.get(token, [token]))
     while len(tokens) > 1 and tokens[0] in DESIGNATIONS:
@@ -118,24 +87,9 @@ def words(text):
     return tokens
 
 
-def stem(word):
-    """Cut one Polish case ending, keeping at least three letters."""
-    for ending in ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM_LENGTH:
-            return word[: -len(ending)]
-    return word
-
-
 def street_key(text):
     """The stemmed key two spellings of one street share."""
     return " ".join(stem(word) for word in words(text))
-
-
-def clean_query(text):
-    """The query as it will be searched: at most ``MAX_QUERY_LENGTH``
-    characters, single spaces, no control characters."""
-    text = "".join(ch if ch.isprintable() else " " for ch in (text or ""))
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
 @dataclass

@@ -8,9 +8,8 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
-from .roles import only_translates
-
 from .models import PartnerOrganization
+from .roles import only_translates
 
 
 class PartnerOrganizationEditView(EditView):

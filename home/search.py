@@ -7,21 +7,24 @@ organisations per language), so search reads a bounded set of candidates
 in the visitor's language in a fixed number of queries and matches them in
 Python, the same way on SQLite and PostgreSQL:
 
-- every text is folded (``cooperation.text.fold``: lower case, no
-  diacritics) and split into words;
+- every text is folded (``home.text.fold``: lower case, no diacritics) and
+  split into words;
 - a query word matches a text word that begins with it ("kask" finds
   "Kaskada") or has the same stem after a Polish case ending is cut
-  (``cooperation.street_finder.stem``: "Zatrasie" finds "Zatrasia",
+  (``home.text.stem``: "Zatrasie" finds "Zatrasia",
   "Broniewskim" finds "Broniewskiego");
 - every query word must match; titles weigh most, then streets, estates,
   former names and member organisations, then prose.
 
-Candidates are live, public pages of the visitor's locale (at most
-``MAX_CANDIDATES``) with their partnership rows, and the live partner
-organisations of that locale.
+Candidates are the live, public pages of the visitor's locale (at most
+``MAX_CANDIDATES``). A section of the site adds to them from its
+``AppConfig.ready()``, without this module knowing it: ``register_page_type``
+adds details and key words to its own page type (a partnership's streets),
+``register_source`` adds documents that are not pages (partner
+organisations). Each registered function must take a fixed number of
+queries.
 """
 
-import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import FieldDoesNotExist
@@ -33,19 +36,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from cooperation.models import (
-    PartnerDirectoryPage,
-    PartnerOrganization,
-    PartnershipFormerName,
-    PartnershipMembership,
-    PartnershipPage,
-    PartnershipPlace,
-    PartnershipStreet,
-)
-from cooperation.street_finder import clean_query, stem
-from cooperation.text import fold
+from .text import MAX_QUERY_LENGTH, clean_query, split_words, stem
 
-MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
 MIN_TERM_LENGTH = 2
 MAX_CANDIDATES = 2000
@@ -54,12 +46,6 @@ SUMMARY_WORDS = 30
 TITLE_WEIGHT = 10
 KEY_WEIGHT = 5
 TEXT_WEIGHT = 1
-
-_WORD = re.compile(r"[^\W_]+")
-
-
-def split_words(text):
-    return _WORD.findall(fold(text))
 
 
 def query_terms(query):
@@ -86,7 +72,7 @@ def term_matches(term, words):
 class Document:
     """One thing search can find, with its texts split by weight."""
 
-    kind: str
+    kind_label: str
     title: str
     url: str
     summary: str = ""
@@ -95,10 +81,6 @@ class Document:
     key_words: set = field(default_factory=set)
     text_words: set = field(default_factory=set)
     order: int = 0
-
-    @property
-    def kind_label(self):
-        return KIND_LABELS[self.kind]
 
     def add_title(self, *texts):
         for text in texts:
@@ -133,11 +115,33 @@ class Result:
     score: int
 
 
-KIND_LABELS = {
-    "page": _("Page"),
-    "partnership": _("Local partnership"),
-    "organization": _("Partner organisation"),
-}
+@dataclass
+class PageDetails:
+    """What a section adds to the document of one of its pages."""
+
+    kind_label: str
+    details: list = field(default_factory=list)
+    key_texts: list = field(default_factory=list)
+
+
+PAGE_LABEL = _("Page")
+
+# model -> function(request, pages) -> {page pk: PageDetails}
+_page_types = {}
+# functions(request, locale) -> [Document]
+_sources = []
+
+
+def register_page_type(model, describe):
+    """``describe(request, pages)`` gets the live pages of ``model`` that are
+    candidates and returns their ``PageDetails`` by primary key."""
+    _page_types[model] = describe
+
+
+def register_source(build):
+    """``build(request, locale)`` returns more documents for ``locale``."""
+    if build not in _sources:
+        _sources.append(build)
 
 
 def block_text(block, value):
@@ -195,74 +199,33 @@ def build_documents(request, locale):
         .order_by("path")
         .specific()[:MAX_CANDIDATES]
     )
-    partnership_ids = [page.pk for page in pages if isinstance(page, PartnershipPage)]
-    rows = {
-        pk: {"streets": [], "places": [], "former": [], "orgs": []}
-        for pk in partnership_ids
-    }
-    for street in PartnershipStreet.objects.filter(page_id__in=partnership_ids):
-        rows[street.page_id]["streets"].append(street)
-    for place in PartnershipPlace.objects.filter(page_id__in=partnership_ids):
-        rows[place.page_id]["places"].append(place.name)
-    for former in PartnershipFormerName.objects.filter(page_id__in=partnership_ids):
-        rows[former.page_id]["former"].append(former.name)
-    memberships = PartnershipMembership.objects.filter(
-        page_id__in=partnership_ids
-    ).select_related("organization")
-    for membership in memberships:
-        organization = membership.organization
-        rows[membership.page_id]["orgs"].extend(
-            [organization.name, organization.short_name, organization.former_name]
-        )
+    described = {}
+    for model, describe in _page_types.items():
+        of_model = [page for page in pages if isinstance(page, model)]
+        if of_model:
+            described.update(describe(request, of_model))
 
     documents = []
     for order, page in enumerate(pages):
         texts = searchable_text(page)
-        if isinstance(page, PartnershipPage):
-            extra = rows[page.pk]
-            document = Document(
-                kind="partnership",
-                title=page.title,
-                url=page.get_url(request),
-                summary=summary_of(texts),
-                order=order,
-            )
-            streets = [street.display_name for street in extra["streets"]]
-            document.details = [
-                (_("Area"), ", ".join(extra["places"])),
-                (_("Streets"), " – ".join(streets)),
-            ]
-            document.add_key(*streets, *extra["places"], *extra["former"])
-            document.add_key(*extra["orgs"])
-        else:
-            document = Document(
-                kind="page",
-                title=page.title,
-                url=page.get_url(request),
-                summary=summary_of(texts),
-                order=order,
-            )
+        extra = described.get(page.pk) or PageDetails(kind_label=PAGE_LABEL)
+        document = Document(
+            kind_label=extra.kind_label,
+            title=page.title,
+            url=page.get_url(request),
+            summary=summary_of(texts),
+            details=extra.details,
+            order=order,
+        )
+        document.add_key(*extra.key_texts)
         document.add_title(page.title, getattr(page, "seo_title", ""))
         document.add_text(*texts)
         documents.append(document)
 
-    directory = (
-        PartnerDirectoryPage.objects.live().public().filter(locale=locale).first()
-    )
-    directory_url = directory.get_url(request) if directory else ""
-    organizations = PartnerOrganization.objects.filter(locale=locale, live=True)
-    for order, organization in enumerate(organizations, start=len(documents)):
-        document = Document(
-            kind="organization",
-            title=organization.display_name,
-            url=f"{directory_url}#{organization.anchor}" if directory_url else "",
-            summary=organization.description,
-            order=order,
-        )
-        document.add_title(organization.name, organization.short_name)
-        document.add_key(organization.former_name, organization.address)
-        document.add_text(organization.description)
-        documents.append(document)
+    for build in _sources:
+        for document in build(request, locale):
+            document.order = len(documents)
+            documents.append(document)
     return documents
 
 

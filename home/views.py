@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 
-from cooperation.street_finder import clean_query
+from .text import clean_query
 
 from . import search as site_search
 from .not_found import not_found_suggestions

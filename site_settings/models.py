@@ -1,7 +1,6 @@
 """Site-wide contact details (the same in every language) and the footer text
 (translated)."""
 
-from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -10,10 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
-phone_validator = RegexValidator(
-    r"^\+?[0-9 ()-]{6,25}$",
-    _("Enter a phone number with digits, spaces and an optional leading +."),
-)
+from home.validators import phone_validator
 
 
 @register_setting(icon="site")

@@ -1,19 +1,25 @@
-"""The librarians' guide in the admin (its page, a menu item, a dashboard
-panel) and the dashboard panel of translations that wait for a librarian."""
+"""The admin extras for librarians, registered with Wagtail: the guide and
+the translations list (pages, menu items), the dashboard panels, and the
+accessibility statement's reminders."""
 
-from django.template.loader import render_to_string
+from django.contrib import messages
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
-from wagtail_localize.models import get_edit_url
 
-from cooperation.localization import out_of_date_translations
+from home.models import AccessibilityStatementPage
 
-from .views import GuideView, TranslationQueueView
+from .admin_extras.panels import (
+    GuidePanel,
+    OutOfDateTranslationsPanel,
+    StatementReminderPanel,
+    editable_statements,
+    statement_warnings,
+)
+from .admin_extras.views import GuideView, TranslationQueueView
 
 
 @hooks.register("register_admin_urls")
@@ -53,15 +59,6 @@ def register_translations_menu_item():
     )
 
 
-class GuidePanel(Component):
-    name = "librarian_guide"
-    order = 50
-    template_name = "site_settings/admin/guide_panel.html"
-
-    def get_context_data(self, parent_context):
-        return {"guide_url": reverse("librarian_guide")}
-
-
 @hooks.register("insert_global_admin_css")
 def guide_css():
     return format_html(
@@ -74,36 +71,23 @@ def add_guide_panel(request, panels):
     panels.append(GuidePanel())
 
 
-class OutOfDateTranslationsPanel(Component):
-    """Lists translations whose source changed after the last sync, or whose
-    synced strings are not all translated; hidden when there are none."""
-
-    name = "out_of_date_translations"
-    template_name = "site_settings/admin/out_of_date_translations.html"
-    order = 140
-
-    def get_context_data(self, parent_context):
-        rows = []
-        for row in out_of_date_translations():
-            source_id = row["translation"].source_id
-            rows.append(
-                {
-                    **row,
-                    "sync_url": reverse(
-                        "wagtail_localize:update_translations", args=[source_id]
-                    ),
-                    "edit_url": get_edit_url(row["target"]),
-                }
-            )
-        return {"rows": rows}
-
-    def render_html(self, parent_context=None):
-        context = self.get_context_data(parent_context)
-        if not context["rows"]:
-            return ""
-        return render_to_string(self.template_name, context)
-
-
 @hooks.register("construct_homepage_panels")
 def add_out_of_date_translations_panel(request, panels):
     panels.append(OutOfDateTranslationsPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def add_statement_reminder(request, panels):
+    for statement in editable_statements(request.user):
+        warnings = statement_warnings(statement)
+        if warnings:
+            panels.append(StatementReminderPanel(statement, warnings))
+
+
+@hooks.register("before_edit_page")
+def warn_on_statement_edit(request, page):
+    if request.method == "GET" and isinstance(
+        page.specific, AccessibilityStatementPage
+    ):
+        for warning in statement_warnings(page.specific):
+            messages.warning(request, warning)

@@ -10,9 +10,9 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailTestUtils
 
 from cooperation.models import CooperationPage
-from home.accessibility import AccessibilityStatementPage, review_due
+from home.models.accessibility import AccessibilityStatementPage, review_due
 from home.models import HomePage, StandardPage
-from home.wagtail_hooks import statement_warnings
+from site_settings.admin_extras.panels import statement_warnings
 from site_settings.initial_content.loader import load
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django import forms
 from django.urls import reverse
 
 from cooperation.models import PartnerOrganization, PartnershipIndexPage
-from site_settings.forms import DAMAGED_IMAGE_MESSAGE
+from site_settings.admin_extras.images import DAMAGED_IMAGE_MESSAGE
 
 from .admin_helpers import (
     editor,

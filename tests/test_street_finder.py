@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from cooperation import street_finder
+from home import text
 from cooperation.models import PartnershipIndexPage, PartnershipPage, PartnershipStreet
 from site_settings.initial_content import polish
 from site_settings.models import SiteSettings
@@ -207,12 +208,12 @@ def test_nothing_searchable_is_empty_or_not_found(query):
 
 def test_long_input_is_cut_to_the_limit():
     result = find("Potocka " * 1000)
-    assert len(result.query) <= street_finder.MAX_QUERY_LENGTH
+    assert len(result.query) <= text.MAX_QUERY_LENGTH
 
 
 def test_stemmer_keeps_three_letters():
-    assert street_finder.stem("ula") == "ula"
-    assert street_finder.stem("potockiej") == "potock"
+    assert text.stem("ula") == "ula"
+    assert text.stem("potockiej") == "potock"
     assert street_finder.street_key("Trasa Armii Krajowej") == street_finder.street_key(
         "al. Armii Krajowej"
     )

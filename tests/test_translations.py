@@ -18,7 +18,7 @@ from wagtail_localize.models import (
 )
 
 from config.settings.base import machine_translator
-from cooperation.localization import changed_source_content, is_out_of_date
+from site_settings.admin_extras.translation_status import changed_source_content, is_out_of_date
 from cooperation.models import (
     PartnerOrganization,
     PartnershipIndexPage,

@@ -163,7 +163,7 @@ WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10_000
 SESSION_COOKIE_HTTPONLY = True
 CSRF_USE_SESSIONS = False
 # Refuses damaged or truncated image files with a message instead of a 500.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "site_settings.forms.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "site_settings.admin_extras.images.ImageForm"
 # No Gravatar: the admin would send each librarian's e-mail hash to a third
 # party (and show a broken image offline); Wagtail's default avatar instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

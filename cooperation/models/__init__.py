@@ -1,19 +1,21 @@
-"""Models of the cooperation section, split into snippets and pages."""
+"""Models of the cooperation section, one module per topic: shared choices,
+the logo mixin, partner organisations (a snippet), the partnership page with
+its rows, and the section pages."""
 
-from .pages import (
-    CooperationPage,
-    PartnerDirectoryPage,
+from .choices import MonthChoices, PlaceKind, Sector, StreetType
+from .organizations import PartnerOrganization
+from .partnership import (
     PartnershipFormerName,
-    PartnershipIndexPage,
     PartnershipMembership,
     PartnershipPage,
     PartnershipPlace,
     PartnershipStreet,
 )
-from .snippets import PartnerOrganization, Sector
+from .sections import CooperationPage, PartnerDirectoryPage, PartnershipIndexPage
 
 __all__ = [
     "CooperationPage",
+    "MonthChoices",
     "PartnerDirectoryPage",
     "PartnerOrganization",
     "PartnershipFormerName",
@@ -22,5 +24,7 @@ __all__ = [
     "PartnershipPage",
     "PartnershipPlace",
     "PartnershipStreet",
+    "PlaceKind",
     "Sector",
+    "StreetType",
 ]

@@ -1,146 +1,40 @@
-"""Template tags for the header, footer and breadcrumbs."""
+"""Template tags that read the library's settings: the header and footer
+text, and the legal pages every footer links (the accessibility statement
+and the privacy notice chosen in the settings)."""
 
 from django import template
-from django.urls import translate_url
-from django.utils import translation
-from wagtail.models import Locale, Page
 
-from ..models import FooterText
+from home.i18n import current_language, in_language, memoise, translated
+from home.models import AccessibilityStatementPage
+
+from ..models import FooterText, SiteSettings
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def footer_text(context):
-    """The header/footer text in the visitor's language (cached per request)."""
-    request = context.get("request")
-    cache = getattr(request, "_footer_text_cache", None) if request else None
-    if cache is not None:
-        return cache
-    language = translation.get_language() or "pl"
-    text = (
-        FooterText.objects.filter(locale__language_code=language).first()
-        or FooterText.objects.filter(locale=Locale.get_default()).first()
+    """The header/footer text in the visitor's language (once per request)."""
+    return in_language(
+        FooterText.objects.all(), request=context.get("request"), key="footer_text"
     )
-    if request is not None:
-        request._footer_text_cache = text
-    return text
 
 
 @register.simple_tag(takes_context=True)
-def breadcrumbs(context, page):
-    """Ancestors of ``page`` below the site root, for the breadcrumb trail."""
-    if not isinstance(page, Page):
-        return []
-    return list(page.get_ancestors().filter(depth__gt=1).live().specific())
-
-
-@register.simple_tag(takes_context=True)
-def main_navigation(context):
-    """The home page of the visitor's language and its top-level sections."""
+def legal_pages(context):
+    """The statement and the privacy notice in the visitor's language (or
+    Polish where they are not translated yet), once per request."""
     request = context.get("request")
-    page = context.get("page")
-    home = None
-    if isinstance(page, Page):
-        ancestors = page.get_ancestors(inclusive=True).filter(depth=2)
-        home = ancestors.first()
-    if home is None:
-        language = translation.get_language() or "pl"
-        home = (
-            Page.objects.filter(depth=2, locale__language_code=language).live().first()
-            or Page.objects.filter(depth=2).live().first()
-        )
-    if home is None:
-        return {"home": None, "items": []}
-    items = list(home.get_children().live().public().in_menu())
-    return {"home": home, "items": items, "request": request}
+    language = current_language()
 
+    def find():
+        statement = in_language(AccessibilityStatementPage.objects.live(), language)
+        # The notice is an ordinary page, chosen in the site settings, so an
+        # editor may rename or move it without losing the footer link.
+        privacy = None
+        if request is not None:
+            chosen = SiteSettings.for_request(request).privacy_page
+            privacy = chosen.specific if chosen is not None and chosen.live else None
+        return {"statement": statement, "privacy": translated(privacy, language)}
 
-@register.simple_tag(takes_context=True)
-def page_alternates(context, page):
-    """The live, public versions of ``page`` in every language, for
-    ``<link rel="alternate" hreflang>``, plus ``x-default``: the version in
-    the default language (Polish), where visitors without a preference land.
-
-    Two queries however many languages there are."""
-    if not isinstance(page, Page):
-        return []
-    request = context.get("request")
-    versions = (
-        page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .select_related("locale")
-        .order_by("locale__language_code")
-    )
-    default_code = Locale.get_default().language_code
-    alternates = []
-    default = None
-    for version in versions:
-        url = version.get_full_url(request)
-        if not url:
-            continue
-        alternates.append({"lang_code": version.locale.language_code, "url": url})
-        if version.locale.language_code == default_code:
-            default = url
-    if len(alternates) < 2:
-        # A page in one language only has no alternates to announce.
-        return []
-    if default:
-        alternates.append({"lang_code": "x-default", "url": default})
-    return alternates
-
-
-@register.simple_tag(takes_context=True)
-def language_links(context):
-    """One link per site language: to this page's translation where it exists,
-    otherwise to the nearest translated ancestor (flagged as a fallback)."""
-    from django.conf import settings
-
-    request = context.get("request")
-    page = context.get("page")
-    current = translation.get_language() or settings.LANGUAGE_CODE
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    links = []
-    for code, name in settings.LANGUAGES:
-        link = {"code": code, "name": name, "current": code == current}
-        if code == current or code not in locales:
-            links.append(link)
-            continue
-        target, fallback = _translation_or_ancestor(page, locales[code])
-        if target is not None:
-            link["url"] = target.get_url(request)
-        elif not isinstance(page, Page) and _is_django_view(request):
-            # A view of its own (search): the same view and query, other language.
-            link["url"] = translate_url(request.get_full_path(), code)
-        else:
-            link["url"] = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
-            fallback = isinstance(page, Page) and page.depth > 2
-        link["fallback"] = fallback
-        if link["url"]:
-            links.append(link)
-    return links
-
-
-def _is_django_view(request):
-    """True for a URL of a Django view (not a Wagtail page, not a 404)."""
-    match = getattr(request, "resolver_match", None)
-    return match is not None and match.url_name not in (None, "wagtail_serve")
-
-
-def _translation_or_ancestor(page, locale):
-    if not isinstance(page, Page):
-        return None, False
-    candidates = list(page.get_ancestors(inclusive=True).filter(depth__gte=2))
-    candidates.reverse()
-    keys = [candidate.translation_key for candidate in candidates]
-    translations = {
-        p.translation_key: p
-        for p in Page.objects.filter(translation_key__in=keys, locale=locale)
-        .live()
-        .public()
-    }
-    for index, candidate in enumerate(candidates):
-        if candidate.translation_key in translations:
-            return translations[candidate.translation_key], index > 0
-    return None, True
+    return memoise(request, ("legal_pages", language), find)

@@ -1,4 +1,4 @@
-"""The library's home page."""
+"""The library's home page and plain pages of text."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,8 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .accessibility import AccessibilityStatementPage  # noqa: F401 (a model)
-from .blocks import BodyStreamBlock
+from ..blocks import BodyStreamBlock
 
 
 class HomePage(Page):

@@ -18,19 +18,12 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-
-class Sector(models.TextChoices):
-    PUBLIC = "public", _("Public institution")
-    SCHOOL = "school", _("School or educational institution")
-    CULTURE = "culture", _("Culture")
-    NGO = "ngo", _("Non-governmental organisation")
-    BUSINESS = "business", _("Business")
-    RESIDENTS = "residents", _("Residents' group")
-    FAITH = "faith", _("Faith community")
-    OTHER = "other", _("Other")
+from .choices import Sector
+from .logo import LogoMixin
 
 
 class PartnerOrganization(
+    LogoMixin,
     WorkflowMixin,
     PreviewableMixin,
     LockableMixin,
@@ -98,24 +91,6 @@ class PartnerOrganization(
             "Street, number and postcode, e.g. 'ul. Słowackiego 19, 01-592 Warszawa'."
         ),
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    logo_alt = models.CharField(
-        _("logo alternative text"),
-        max_length=200,
-        blank=True,
-        help_text=_(
-            "What a blind reader should hear instead of the logo, usually "
-            "'Logo: ' and the organisation's name."
-        ),
-    )
-
     panels = [
         MultiFieldPanel(
             [
@@ -130,9 +105,11 @@ class PartnerOrganization(
             [FieldPanel("address"), FieldPanel("website")],
             heading=_("Contact"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("logo"), FieldPanel("logo_alt")],
-            heading=_("Logo"),
+        LogoMixin.logo_panel(
+            alt_help_text=_(
+                "What a blind reader should hear instead of the logo, usually "
+                "'Logo: ' and the organisation's name."
+            )
         ),
         FieldPanel("slug"),
     ]
@@ -182,10 +159,8 @@ class PartnerOrganization(
 
     def clean(self):
         super().clean()
-        if self.logo_id and not self.logo_alt.strip():
-            raise ValidationError(
-                {"logo_alt": _("Describe the logo for people who cannot see it.")}
-            )
+        if errors := self.logo_errors():
+            raise ValidationError(errors)
         if not self.slug:
             self.slug = slugify(self.short_name or self.name)[:80] or "organizacja"
         duplicate = (

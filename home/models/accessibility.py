@@ -13,9 +13,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from site_settings.models import phone_validator
-
-from .blocks import RICH_TEXT_FEATURES
+from ..blocks import RICH_TEXT_FEATURES
+from ..validators import phone_validator
 
 REVIEW_MONTH, REVIEW_DAY = 3, 31
 REMINDER_MONTH = 3  # remind editors from 1 March
@@ -233,13 +232,10 @@ class AccessibilityStatementPage(Page):
         verbose_name_plural = _("accessibility statements")
 
     def get_context(self, request, *args, **kwargs):
-        from site_settings.models import SiteSettings
-
+        # An empty contact e-mail or phone falls back to the library's, from
+        # the site settings, in the template (the floor does not read them).
         context = super().get_context(request, *args, **kwargs)
-        contact = SiteSettings.for_request(request) if request else None
         context["statement_url"] = self.website_url or self.get_site().root_url
-        context["contact_email"] = self.contact_email or getattr(contact, "email", "")
-        context["contact_phone"] = self.contact_phone or getattr(contact, "phone", "")
         return context
 
     @property
@@ -252,17 +248,11 @@ class AccessibilityStatementPage(Page):
         is more than a year old."""
         return review_due(self.last_reviewed, today)
 
-    def missing_information(self):
-        """The legally required details still empty, as field labels. The
-        e-mail and phone count as given when the library's settings have them."""
-        from site_settings.models import SiteSettings
-
-        site = self.get_site()
-        contact = SiteSettings.for_site(site) if site else None
-        fallbacks = {
-            "contact_email": getattr(contact, "email", ""),
-            "contact_phone": getattr(contact, "phone", ""),
-        }
+    def missing_information(self, fallbacks=None):
+        """The legally required details still empty, as field labels.
+        ``fallbacks`` maps a field name to the value used when the field is
+        empty (the library's e-mail and phone from its settings)."""
+        fallbacks = fallbacks or {}
         required = [
             "contact_person",
             "contact_email",

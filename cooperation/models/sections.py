@@ -1,0 +1,264 @@
+"""The section pages of "Współpraca": the cooperation page, the list of
+local partnerships (with the street finder) and the directory of partner
+organisations."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BodyStreamBlock
+from home.i18n import localize_many, memoise
+from home.text import MAX_QUERY_LENGTH, clean_query, fold
+
+from .. import street_finder
+from ..directory import directory_filters
+from ..forms import PartnershipIndexPageForm
+from .choices import FIRST_FOUNDING_YEAR, current_year
+from .logo import prefetch_logo_renditions
+from .organizations import PartnerOrganization
+from .partnership import PartnershipMembership, PartnershipPage
+
+
+class CooperationPage(Page):
+    """The "Współpraca" section: why local cooperation matters, with its
+    sub-pages (partnerships, partner organisations) shown as teasers."""
+
+    body = StreamField(
+        BodyStreamBlock(), verbose_name=_("content"), blank=True, use_json_field=True
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+
+    search_fields = Page.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = [
+        "cooperation.PartnershipIndexPage",
+        "cooperation.PartnerDirectoryPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("cooperation page")
+        verbose_name_plural = _("cooperation pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().public().specific()
+        return context
+
+
+class PartnershipIndexPage(Page):
+    """ "Local partnerships in Żoliborz": what a local partnership is, who
+    coordinates them, and the list of partnerships in founding order."""
+
+    intro = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("introduction"),
+        blank=True,
+        use_json_field=True,
+        help_text=_("What a local partnership is and why the library takes part."),
+    )
+    coordinator = models.ForeignKey(
+        PartnerOrganization,
+        verbose_name=_("coordinating organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The organisation that coordinates all the partnerships (OPS)."),
+    )
+    library_joined_year = models.PositiveSmallIntegerField(
+        _("year the library joined"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(FIRST_FOUNDING_YEAR)],
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("coordinator"), FieldPanel("library_joined_year")],
+            heading=_("Coordination"),
+        ),
+    ]
+    base_form_class = PartnershipIndexPageForm
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    override_translatable_fields = [
+        SynchronizedField("coordinator"),
+        SynchronizedField("library_joined_year"),
+    ]
+
+    parent_page_types = ["cooperation.CooperationPage"]
+    subpage_types = ["cooperation.PartnershipPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("local partnerships page")
+        verbose_name_plural = _("local partnerships pages")
+
+    def clean(self):
+        super().clean()
+        if self.library_joined_year and self.library_joined_year > current_year():
+            raise ValidationError(
+                {"library_joined_year": _("The year cannot be in the future.")}
+            )
+
+    def get_partnerships(self):
+        """Live partnerships in founding order, with everything the list shows
+        fetched in a fixed number of queries however many there are."""
+        return (
+            PartnershipPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("founded_year", "founded_month", "path")
+            .prefetch_related(
+                prefetch_logo_renditions(),
+                "places",
+                "streets",
+                "former_names",
+            )
+        )
+
+    def get_coordinator(self):
+        if not self.coordinator_id:
+            return None
+        return localize_many([self.coordinator], self.locale_id)[0]
+
+    def find_street(self, query, partnerships):
+        """The street finder's answer for ``query`` over the partnerships
+        already loaded for the list (their streets are prefetched, so the
+        finder costs no queries of its own)."""
+        rows = [
+            (partnership, street)
+            for partnership in partnerships
+            for street in partnership.streets.all()
+        ]
+        return street_finder.find(query, rows)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        partnerships = list(self.get_partnerships())
+        context["partnerships"] = partnerships
+        context["coordinator"] = self.get_coordinator()
+        query = request.GET.get("street")
+        if query is not None:
+            context["finder"] = self.find_street(query, partnerships)
+            context["finder_query_shortened"] = len(query.strip()) > MAX_QUERY_LENGTH
+        context["street_names"] = sorted(
+            {street.name for p in partnerships for street in p.streets.all()},
+            key=fold,
+        )
+        context["street_query"] = clean_query(query)
+        context["street_max_length"] = MAX_QUERY_LENGTH
+        return context
+
+
+class PartnerDirectoryPage(Page):
+    """ "Who we work with": the partner organisations of this page's language,
+    grouped by sector."""
+
+    intro = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("introduction"),
+        blank=True,
+        use_json_field=True,
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["cooperation.CooperationPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partner directory page")
+        verbose_name_plural = _("partner directory pages")
+
+    def get_organizations(self):
+        return (
+            PartnerOrganization.objects.filter(locale_id=self.locale_id, live=True)
+            .prefetch_related(prefetch_logo_renditions())
+            .order_by("name")
+        )
+
+    def get_partnerships(self):
+        """Live partnerships in this page's language, in founding order."""
+        return list(
+            PartnershipPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .order_by("founded_year", "founded_month", "path")
+        )
+
+    def get_memberships(self, partnerships):
+        """Membership rows of ``partnerships``, each with its page and
+        organisation, in one query."""
+        by_id = {partnership.pk: partnership for partnership in partnerships}
+        memberships = list(
+            PartnershipMembership.objects.filter(page_id__in=list(by_id))
+            .select_related("organization")
+            .order_by("sort_order", "pk")
+        )
+        for membership in memberships:
+            membership.partnership = by_id[membership.page_id]
+        position = {page.pk: index for index, page in enumerate(partnerships)}
+        memberships.sort(key=lambda m: (position[m.page_id], m.sort_order or 0))
+        return memberships
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        organizations = list(self.get_organizations())
+        partnerships = self.get_partnerships()
+        roles = {}
+        for membership in self.get_memberships(partnerships):
+            # Matched by translation key: a membership may still point at the
+            # organisation in another language.
+            roles.setdefault(membership.organization.translation_key, []).append(
+                membership
+            )
+        for organization in organizations:
+            organization.partnership_memberships = roles.get(
+                organization.translation_key, []
+            )
+            organization.partnership_slugs = {
+                m.partnership.slug for m in organization.partnership_memberships
+            }
+        context.update(
+            directory_filters(
+                request.GET,
+                organizations,
+                partnerships,
+                self.get_url(request) or request.path,
+            )
+        )
+        return context
+
+    @classmethod
+    def pages_by_locale(cls, request=None):
+        """Locale id -> the live directory page of that language, looked up
+        once a request: every link to an organisation's entry needs it."""
+
+        def find():
+            pages = {}
+            for page in cls.objects.live().public().order_by("path"):
+                pages.setdefault(page.locale_id, page)
+            return pages
+
+        return memoise(request, "partner_directory_pages", find)
+
+    @classmethod
+    def url_for_locale(cls, locale_id, request=None):
+        """The address of the directory in a language, or "" without one."""
+        page = cls.pages_by_locale(request).get(locale_id)
+        return (page.get_url(request) or "") if page is not None else ""

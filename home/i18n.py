@@ -1,0 +1,106 @@
+""" "This object in the visitor's language", in one place.
+
+Every page shows things that exist once per language: the header text, the
+legal pages, partner organisations, the home page of the visitor's language.
+These helpers find the right version and remember what they found for the
+rest of the request (``memoise``), so a page asks the database once for each,
+however many templates and tags want it.
+"""
+
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Locale
+
+_MEMO_ATTRIBUTE = "_zoliborz_memo"
+
+
+def current_language():
+    """The active language code ("pl", "en"), the default one outside a request."""
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def default_language():
+    """The site's default language (Polish), served at unprefixed addresses."""
+    return settings.LANGUAGE_CODE
+
+
+def memoise(request, key, compute):
+    """``compute()``, once per request and ``key``; every call without a
+    request computes afresh."""
+    if request is None:
+        return compute()
+    memo = request.__dict__.setdefault(_MEMO_ATTRIBUTE, {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def locales(request=None):
+    """Language code -> Locale for every language of the site (one query a
+    request)."""
+    return memoise(
+        request,
+        "locales",
+        lambda: {locale.language_code: locale for locale in Locale.objects.all()},
+    )
+
+
+def default_locale(request=None):
+    """The default language's Locale, looked up once a request."""
+    found = locales(request).get(default_language())
+    return found if found is not None else Locale.get_default()
+
+
+def in_language(queryset, language=None, request=None, key=None):
+    """The first object of ``queryset`` in ``language`` (the visitor's by
+    default), else the first in the default language, else None. With a
+    request and a ``key``, remembered for the rest of the request."""
+    language = language or current_language()
+
+    def find():
+        return (
+            queryset.filter(locale__language_code=language).first()
+            or queryset.filter(locale__language_code=default_language()).first()
+        )
+
+    if key is None:
+        return find()
+    return memoise(request, (key, language), find)
+
+
+def translated(obj, language=None):
+    """The live version of ``obj`` (a page or a translatable snippet) in
+    ``language`` (the visitor's by default), else ``obj`` itself."""
+    language = language or current_language()
+    if obj is None or obj.locale.language_code == language:
+        return obj
+    versions = obj.get_translations().filter(locale__language_code=language)
+    if hasattr(obj, "live"):
+        versions = versions.filter(live=True)
+    return versions.first() or obj
+
+
+def localize_many(objects, locale_id):
+    """Return ``objects`` in order, each replaced by its translation into
+    ``locale_id`` when a live one exists (one query for the whole list).
+
+    ``.localized`` on each object would cost a query per object; listing pages
+    must not grow in queries with their content.
+    """
+    objects = list(objects)
+    wanted = {
+        obj.translation_key
+        for obj in objects
+        if obj is not None and obj.locale_id != locale_id
+    }
+    if not wanted:
+        return objects
+    model = type(next(obj for obj in objects if obj is not None))
+    queryset = model.objects.filter(translation_key__in=wanted, locale_id=locale_id)
+    if hasattr(model, "live"):
+        queryset = queryset.filter(live=True)
+    versions = {obj.translation_key: obj for obj in queryset}
+    return [
+        versions.get(obj.translation_key, obj) if obj is not None else None
+        for obj in objects
+    ]

@@ -1,0 +1,72 @@
+"""Polish text helpers shared by validation, the street finder and search.
+
+Text is compared after *folding*: lower case, no diacritics (ł becomes l),
+single spaces. Words are then *stemmed* by cutting one Polish case ending, so
+"Potockiej", "Potocką" and "Potocka" meet. None of it depends on the
+database, so it works the same on SQLite and PostgreSQL (which has no Polish
+text-search configuration).
+"""
+
+import re
+import unicodedata
+
+MAX_QUERY_LENGTH = 100
+
+_EXTRA = str.maketrans({"ł": "l", "Ł": "l", "đ": "d", "ø": "o", "ß": "ss"})
+_SPACES = re.compile(r"[\s\u00a0]+")
+WORD = re.compile(r"[^\W_]+")
+
+# Polish case endings, longest first; cut from folded words (so "ą" is "a").
+ENDINGS = (
+    "iego",
+    "ego",
+    "iej",
+    "emu",
+    "ich",
+    "ych",
+    "imi",
+    "ymi",
+    "ami",
+    "ej",
+    "im",
+    "ym",
+    "ie",
+    "em",
+    "om",
+    "ow",
+    "a",
+    "e",
+    "i",
+    "y",
+    "o",
+    "u",
+)
+MIN_STEM_LENGTH = 3
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip diacritics: "Włościańska" -> "wloscianska"."""
+    text = (text or "").translate(_EXTRA)
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped).strip().casefold()
+
+
+def split_words(text):
+    """The folded words of ``text``: runs of letters and digits."""
+    return WORD.findall(fold(text))
+
+
+def stem(word):
+    """Cut one Polish case ending, keeping at least three letters."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM_LENGTH:
+            return word[: -len(ending)]
+    return word
+
+
+def clean_query(text):
+    """A visitor's query as it will be searched: at most ``MAX_QUERY_LENGTH``
+    characters, single spaces, no control characters."""
+    text = "".join(ch if ch.isprintable() else " " for ch in (text or ""))
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]

@@ -1,0 +1,119 @@
+"""Dashboard panels and reminders: the librarians' guide, translations that
+wait for a librarian, and the accessibility statement's yearly review (by 31
+March) with the details the law requires that are still missing."""
+
+import datetime
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.admin.ui.components import Component
+from wagtail_localize.models import get_edit_url
+
+from home.models import AccessibilityStatementPage
+from home.models.accessibility import REVIEW_DAY, REVIEW_MONTH
+
+from ..models import SiteSettings
+from .translation_status import out_of_date_translations
+
+
+class GuidePanel(Component):
+    name = "librarian_guide"
+    order = 50
+    template_name = "site_settings/admin/guide_panel.html"
+
+    def get_context_data(self, parent_context):
+        return {"guide_url": reverse("librarian_guide")}
+
+
+class OutOfDateTranslationsPanel(Component):
+    """Lists translations whose source changed after the last sync, or whose
+    synced strings are not all translated; hidden when there are none."""
+
+    name = "out_of_date_translations"
+    template_name = "site_settings/admin/out_of_date_translations.html"
+    order = 140
+
+    def get_context_data(self, parent_context):
+        rows = []
+        for row in out_of_date_translations():
+            source_id = row["translation"].source_id
+            rows.append(
+                {
+                    **row,
+                    "sync_url": reverse(
+                        "wagtail_localize:update_translations", args=[source_id]
+                    ),
+                    "edit_url": get_edit_url(row["target"]),
+                }
+            )
+        return {"rows": rows}
+
+    def render_html(self, parent_context=None):
+        context = self.get_context_data(parent_context)
+        if not context["rows"]:
+            return ""
+        return render_to_string(self.template_name, context)
+
+
+def contact_fallbacks(statement):
+    """The library's e-mail and phone (its settings), which the statement
+    shows where its own contact fields are empty."""
+    site = statement.get_site()
+    contact = SiteSettings.for_site(site) if site else None
+    return {
+        "contact_email": getattr(contact, "email", ""),
+        "contact_phone": getattr(contact, "phone", ""),
+    }
+
+
+def statement_warnings(statement, today=None):
+    """What an editor must do about the statement, as sentences."""
+    today = today or datetime.date.today()
+    warnings = []
+    if statement.review_due(today):
+        deadline = datetime.date(today.year, REVIEW_MONTH, REVIEW_DAY)
+        if today > deadline or statement.last_reviewed.year < today.year - 1:
+            warnings.append(
+                _(
+                    "The accessibility statement's yearly review is overdue: the "
+                    "law requires it by 31 March. Review the statement and enter "
+                    "the date of the review."
+                )
+            )
+        else:
+            warnings.append(
+                _(
+                    "Review the accessibility statement by 31 March %(year)s, as "
+                    "the law requires every year, and enter the date of the review."
+                )
+                % {"year": today.year}
+            )
+    missing = [
+        str(label)
+        for label in statement.missing_information(contact_fallbacks(statement))
+    ]
+    if missing:
+        warnings.append(
+            _("The accessibility statement still lacks: %(fields)s.")
+            % {"fields": ", ".join(missing)}
+        )
+    return warnings
+
+
+class StatementReminderPanel(Component):
+    template_name = "site_settings/admin/statement_reminder_panel.html"
+    order = 50
+
+    def __init__(self, statement, warnings):
+        self.statement = statement
+        self.warnings = warnings
+
+    def get_context_data(self, parent_context):
+        return {"statement": self.statement, "warnings": self.warnings}
+
+
+def editable_statements(user):
+    for statement in AccessibilityStatementPage.objects.live().order_by("path"):
+        if statement.permissions_for_user(user).can_edit():
+            yield statement
