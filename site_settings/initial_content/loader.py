@@ -33,11 +33,11 @@ from cooperation.models import (
     PartnershipPlace,
     PartnershipStreet,
 )
+from cooperation.roles import ensure_roles
 from home.models import AccessibilityStatementPage, HomePage, StandardPage
 from site_settings.models import FooterText, SiteSettings
-from cooperation.roles import ensure_roles
 
-from . import accessibility, english, polish
+from . import seed
 
 logger = logging.getLogger(__name__)
 
@@ -110,17 +110,18 @@ def ensure_home(locale, report):
     """The Polish home page as the root of the default site. Wagtail's own
     "Welcome to your new Wagtail site!" page (a bare Page with no children)
     is removed first; nothing else ever is."""
+    content = seed.polish()
     root = Page.get_first_root_node()
     home = HomePage.objects.filter(locale=locale, depth=2).first()
     if home is None:
-        for welcome in root.get_children().filter(slug=polish.HOME["slug"]):
+        for welcome in root.get_children().filter(slug=content.home["slug"]):
             if type(welcome.specific) is Page and not welcome.get_children().exists():
                 welcome.delete()
         home = HomePage(
-            title=polish.HOME["title"],
-            slug=polish.HOME["slug"],
-            intro=polish.HOME["intro"],
-            body=stream(polish.HOME["body"]),
+            title=content.home["title"],
+            slug=content.home["slug"],
+            intro=content.home["intro"],
+            body=stream(content.home["body"]),
             locale=locale,
         )
         root.add_child(instance=home)
@@ -133,7 +134,7 @@ def ensure_home(locale, report):
             port=80,
             root_page=home,
             is_default_site=True,
-            site_name=polish.LIBRARY_NAME,
+            site_name=content.library_name,
         )
         report.add("site", site.hostname)
     elif site.root_page_id != home.pk and type(site.root_page.specific) is Page:
@@ -144,7 +145,7 @@ def ensure_home(locale, report):
 
 def ensure_organizations(locale, report):
     organizations = {}
-    for data in polish.ORGANIZATIONS:
+    for data in seed.polish().organizations:
         organization = PartnerOrganization.objects.filter(
             slug=data["slug"], locale=locale
         ).first()
@@ -190,22 +191,32 @@ def ensure_partnership(index_page, data, organizations, report):
         logo=get_or_create_placeholder_logo(name, data["slug"], report),
         logo_alt=data["logo_alt"],
         body=stream(data["body"]),
+        # Each row gets its place in the list: rows saved without a sort_order
+        # (null) come back from PostgreSQL in no particular order.
         former_names=[
-            PartnershipFormerName(name=former, used_until=until)
-            for former, until in data["former_names"]
+            PartnershipFormerName(
+                sort_order=order, name=row["name"], used_until=row["used_until"]
+            )
+            for order, row in enumerate(data["former_names"])
         ],
         places=[
-            PartnershipPlace(kind=kind, name=place) for kind, place in data["places"]
+            PartnershipPlace(sort_order=order, kind=row["kind"], name=row["name"])
+            for order, row in enumerate(data["places"])
         ],
         streets=[
-            PartnershipStreet(street_type=street_type, name=street)
-            for street_type, street in data["streets"]
+            PartnershipStreet(
+                sort_order=order, street_type=row["type"], name=row["name"]
+            )
+            for order, row in enumerate(data["streets"])
         ],
         members=[
             PartnershipMembership(
-                organization=organizations[slug], is_initiator=initiator, role=role
+                sort_order=order,
+                organization=organizations[row["organization"]],
+                is_initiator=row["initiator"],
+                role=row["role"],
             )
-            for slug, initiator, role in data["members"]
+            for order, row in enumerate(data["members"])
         ],
     )
     index_page.add_child(instance=page)
@@ -216,13 +227,14 @@ def ensure_partnership(index_page, data, organizations, report):
 
 def ensure_footer(locale, report):
     if not FooterText.objects.filter(locale=locale).exists():
-        FooterText.objects.create(locale=locale, **polish.FOOTER)
+        FooterText.objects.create(locale=locale, **seed.polish().footer)
         report.add("footer text", locale.language_code)
 
 
 @transaction.atomic
 def load_polish():
     report = Report()
+    content = seed.polish()
     locale = Locale.get_default()
     home, _site = ensure_home(locale, report)
     organizations = ensure_organizations(locale, report)
@@ -230,27 +242,28 @@ def load_polish():
     cooperation = ensure_child(
         home,
         CooperationPage,
-        polish.COOPERATION,
+        content.cooperation,
         report,
-        body=stream(polish.COOPERATION["body"]),
+        body=stream(content.cooperation["body"]),
     )
+    index = content.partnership_index
     index_page = ensure_child(
         cooperation,
         PartnershipIndexPage,
-        polish.PARTNERSHIP_INDEX,
+        index,
         report,
-        intro=stream(polish.PARTNERSHIP_INDEX["intro"]),
-        coordinator=organizations[polish.PARTNERSHIP_INDEX["coordinator"]],
-        library_joined_year=polish.PARTNERSHIP_INDEX["library_joined_year"],
+        intro=stream(index["intro"]),
+        coordinator=organizations[index["coordinator"]],
+        library_joined_year=index["library_joined_year"],
     )
-    for data in polish.PARTNERSHIPS:
+    for data in content.partnerships:
         ensure_partnership(index_page, data, organizations, report)
     ensure_child(
         cooperation,
         PartnerDirectoryPage,
-        polish.DIRECTORY,
+        content.directory,
         report,
-        intro=stream(polish.DIRECTORY["intro"]),
+        intro=stream(content.directory["intro"]),
     )
     # The librarians' groups get their page permissions and the moderation
     # workflow now that the cooperation section exists.
@@ -266,8 +279,9 @@ def load_accessibility_and_privacy():
     home = HomePage.objects.filter(locale=Locale.get_default(), depth=2).first()
     if home is None:
         return report
+    content = seed.polish()
     today = datetime.date.today()
-    data = accessibility.STATEMENT
+    data = content.statement
     fields = {
         key: value
         for key, value in data.items()
@@ -287,10 +301,10 @@ def load_accessibility_and_privacy():
     privacy = ensure_child(
         home,
         StandardPage,
-        accessibility.PRIVACY,
+        content.privacy,
         report,
-        intro=accessibility.PRIVACY["intro"],
-        body=stream(accessibility.PRIVACY["body"]),
+        intro=content.privacy["intro"],
+        body=stream(content.privacy["body"]),
     )
     # The footer links the page chosen in the settings; choose the seeded one
     # only if nobody has chosen any.
@@ -303,7 +317,7 @@ def load_accessibility_and_privacy():
 
 
 class MissingEnglish(Exception):
-    """A seeded Polish string has no entry in ``english.ENGLISH``."""
+    """A seeded Polish string has no English in `en.po` (``seed.english()``)."""
 
     def __init__(self, instance, strings):
         self.instance = instance
@@ -314,9 +328,9 @@ class MissingEnglish(Exception):
 
 
 def untranslated_strings(source, translations=None):
-    """The Polish strings of ``source`` that ``translations`` has no English
-    for, in the order they appear."""
-    translations = english.ENGLISH if translations is None else translations
+    """The Polish strings of ``source`` that ``translations`` (by default the
+    English of `en.po`) has no English for, in the order they appear."""
+    translations = seed.english() if translations is None else translations
     strings = StringSegment.objects.filter(source=source).order_by("order")
     return [
         segment.string.data
@@ -358,7 +372,7 @@ def translate_into_english(instance, locale, report):
             locale=locale,
             context=segment.context,
             defaults={
-                "data": english.ENGLISH[segment.string.data],
+                "data": seed.english()[segment.string.data],
                 "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
             },
         )
@@ -382,10 +396,7 @@ def english_locale():
 
 
 def seeded_page_slugs():
-    sections = [polish.HOME, polish.COOPERATION, polish.PARTNERSHIP_INDEX]
-    sections += [polish.DIRECTORY, *polish.PARTNERSHIPS]
-    sections += [accessibility.STATEMENT, accessibility.PRIVACY]
-    return {section["slug"] for section in sections}
+    return {page["slug"] for page in seed.polish().pages}
 
 
 @transaction.atomic
@@ -397,7 +408,7 @@ def load_english(report=None):
     report = report or Report()
     locale = english_locale()
     polish_locale = Locale.get_default()
-    organization_slugs = [data["slug"] for data in polish.ORGANIZATIONS]
+    organization_slugs = [data["slug"] for data in seed.polish().organizations]
     snippets = [
         *PartnerOrganization.objects.filter(
             locale=polish_locale, slug__in=organization_slugs

@@ -1,4 +1,5 @@
-"""Build the seeded site: pages, partnerships, organisations, footer text.
+"""Build the seeded site: pages, partnerships, organisations, footer text, in
+Polish from `initial_content/pl.toml` and in English from `initial_content/en.po`.
 
 Safe to run any number of times: it creates only what is missing and never
 changes what an editor has changed."""
