@@ -33,11 +33,12 @@ run: migrate
 test: install-dev
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest
 
 # Local re-runs: keep the test database between runs (CI builds it afresh).
 test-fast: install-dev
-	$(BIN)/pytest --reuse-db -x
+	$(BIN)/pytest --reuse-db -x -n 0
 
 lint: install-dev
 	$(BIN)/ruff check .

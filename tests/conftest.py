@@ -1,22 +1,25 @@
-"""Shared fixtures: the seeded site, built in code by the real loader."""
+"""Shared fixtures.
+
+- ``site_tree``: a small Polish site built by the factories (tests/factories.py);
+  what most tests need.
+- ``seeded`` / ``bilingual``: the library's real initial content, built by
+  `load_initial_content`'s loader (Polish only / with its English
+  translation). Only for tests of the seed itself.
+
+Each is built once per test module and every test runs in a savepoint inside
+it (see ``_module_data``): the seed takes seconds to build, the factory site
+most of a second.
+"""
 
 import os
+from contextlib import contextmanager
 
 import pytest
-from wagtail.models import Collection, Locale, Page
+from django.db import transaction
+
+from . import factories
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-def ensure_tree_roots():
-    """Recreate what migrations made and a transactional flush removed:
-    the Polish and English locales, Wagtail's root page and root collection."""
-    polish, _ = Locale.objects.get_or_create(language_code="pl")
-    Locale.objects.get_or_create(language_code="en")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=polish))
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
 
 
 def build_site(english=False):
@@ -25,25 +28,75 @@ def build_site(english=False):
     `load_initial_content` makes)."""
     from site_settings.initial_content.loader import load
 
-    ensure_tree_roots()
+    factories.tree_roots()
     return load(english=english)
 
 
-@pytest.fixture
-def seeded(db):
-    """The whole Polish initial content (tests that make their own English
-    copies start from this)."""
-    return build_site()
+@contextmanager
+def _module_data(request, django_db_blocker, build):
+    """Data for a whole test module: built once inside a transaction that is
+    rolled back when the module ends. Each test's own transaction (the ``db``
+    fixture) is a savepoint inside it, so a test's changes are undone and
+    the next test finds the data as built.
+
+    A module uses one of them only: two would be built one over the other."""
+    module = request.module
+    chosen = getattr(module, "_module_data_fixture", None)
+    if chosen not in (None, request.fixturename):
+        pytest.fail(
+            f"{module.__name__} uses both {chosen} and {request.fixturename}: "
+            "a test module builds one set of shared data."
+        )
+    module._module_data_fixture = request.fixturename
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield build()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def _seeded_module(request, django_db_setup, django_db_blocker):
+    with _module_data(request, django_db_blocker, build_site) as report:
+        yield report
+
+
+@pytest.fixture(scope="module")
+def _bilingual_module(request, django_db_setup, django_db_blocker):
+    build = lambda: build_site(english=True)  # noqa: E731
+    with _module_data(request, django_db_blocker, build) as report:
+        yield report
 
 
 @pytest.fixture
-def bilingual(db):
+def seeded(_seeded_module, db):
+    """The whole Polish initial content, as the loader makes it."""
+    return _seeded_module
+
+
+@pytest.fixture
+def bilingual(_bilingual_module, db):
     """Everything `load_initial_content` makes: the Polish site and its
     English translation, made through wagtail-localize."""
-    return build_site(english=True)
+    return _bilingual_module
+
+
+@pytest.fixture(scope="module")
+def _site_tree_module(request, django_db_setup, django_db_blocker):
+    with _module_data(request, django_db_blocker, factories.polish_site) as site:
+        yield site
+
+
+@pytest.fixture
+def site_tree(_site_tree_module, db):
+    """A small Polish site shaped like the library's, built by factories
+    (once per module; each test gets fresh copies of its objects)."""
+    return _site_tree_module.reloaded()
 
 
 @pytest.fixture
 def english(db):
-    locale, _ = Locale.objects.get_or_create(language_code="en")
-    return locale
+    return factories.locale("en")

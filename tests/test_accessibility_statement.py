@@ -9,11 +9,9 @@ from django.utils import translation
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailTestUtils
 
-from cooperation.models import CooperationPage
-from home.models.accessibility import AccessibilityStatementPage, review_due
 from home.models import HomePage, StandardPage
+from home.models.accessibility import AccessibilityStatementPage, review_due
 from site_settings.admin_extras.panels import statement_warnings
-from site_settings.initial_content.loader import load
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +45,7 @@ SEEDED_PATHS = [
 ]
 
 
-def test_statement_carries_every_id_of_the_ministry_template(client, seeded):
+def test_statement_carries_every_id_of_the_ministry_template(client, site_tree):
     html = client.get(STATEMENT_URL).content.decode()
     for element_id in MINISTRY_IDS:
         assert html.count(f'id="{element_id}"') == 1, element_id
@@ -60,7 +58,7 @@ def test_statement_carries_every_id_of_the_ministry_template(client, seeded):
     assert "Rzecznika Praw Obywatelskich" in html
 
 
-def test_unknown_contact_details_are_marked_not_invented(client, seeded):
+def test_unknown_contact_details_are_marked_not_invented(client, site_tree):
     statement = AccessibilityStatementPage.objects.get()
     assert statement.contact_person == ""
     assert statement.contact_phone == ""
@@ -69,8 +67,7 @@ def test_unknown_contact_details_are_marked_not_invented(client, seeded):
     assert "tel:" not in html
 
 
-def test_contact_details_fall_back_to_the_library_settings(client, seeded):
-    from wagtail.models import Site
+def test_contact_details_fall_back_to_the_library_settings(client, site_tree):
 
     from site_settings.models import SiteSettings
 
@@ -84,7 +81,7 @@ def test_contact_details_fall_back_to_the_library_settings(client, seeded):
 
 
 def test_every_page_announces_and_links_the_statement_and_privacy_notice(
-    client, seeded
+    client, site_tree
 ):
     for path in SEEDED_PATHS + ["/nie-ma-takiej-strony/"]:
         html = client.get(path).content.decode()
@@ -97,34 +94,14 @@ def test_every_page_announces_and_links_the_statement_and_privacy_notice(
         assert f'href="{PRIVACY_URL}"' in footer, path
 
 
-def test_privacy_notice_is_seeded_in_polish(client, seeded):
-    response = client.get(PRIVACY_URL)
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Polityka prywatności" in html
-    assert "nie używamy plików cookie" in html
-    assert "DO UZUPEŁNIENIA PRZEZ BIBLIOTEKĘ" in html
-
-
-def test_anonymous_visitors_get_no_cookie(client, seeded):
+def test_anonymous_visitors_get_no_cookie(client, site_tree):
     for path in SEEDED_PATHS + ["/nie-ma-takiej-strony/"]:
         response = client.get(path)
         assert response.cookies == {}, path
         assert "csrfmiddlewaretoken" not in response.content.decode(), path
 
 
-def test_loader_is_idempotent_and_keeps_editors_changes(seeded):
-    statement = AccessibilityStatementPage.objects.get()
-    statement.contact_person = "Anna Kowalska"
-    statement.save_revision().publish()
-    report = load(english=False)
-    assert report.created == []
-    assert AccessibilityStatementPage.objects.count() == 1
-    assert StandardPage.objects.filter(slug="polityka-prywatnosci").count() == 1
-    assert AccessibilityStatementPage.objects.get().contact_person == "Anna Kowalska"
-
-
-def test_statement_lives_only_under_the_home_page(seeded):
+def test_statement_lives_only_under_the_home_page(site_tree):
     assert AccessibilityStatementPage in HomePage.allowed_subpage_models()
     assert StandardPage in HomePage.allowed_subpage_models()
     home = HomePage.objects.get()
@@ -156,7 +133,7 @@ def test_review_due(last_reviewed, today, due):
     assert review_due(as_date(last_reviewed), as_date(today)) is due
 
 
-def test_warnings_say_what_to_do(seeded):
+def test_warnings_say_what_to_do(site_tree):
     statement = AccessibilityStatementPage.objects.get()
     statement.prepared_date = datetime.date(2025, 5, 1)
     assert statement_warnings(statement, datetime.date(2026, 2, 1)) != []
@@ -176,7 +153,7 @@ def test_warnings_say_what_to_do(seeded):
 
 
 class TestAdminReminder(WagtailTestUtils):
-    def test_dashboard_and_editor_remind_when_review_is_due(self, client, seeded):
+    def test_dashboard_and_editor_remind_when_review_is_due(self, client, site_tree):
         statement = AccessibilityStatementPage.objects.get()
         statement.prepared_date = datetime.date(2020, 1, 1)
         statement.save_revision().publish()
@@ -189,7 +166,7 @@ class TestAdminReminder(WagtailTestUtils):
         messages = [str(m) for m in edit.context["messages"]]
         assert any("31" in m for m in messages)
 
-    def test_no_reminder_when_all_is_in_order(self, client, seeded):
+    def test_no_reminder_when_all_is_in_order(self, client, site_tree):
         statement = AccessibilityStatementPage.objects.get()
         statement.contact_person = "Anna Kowalska"
         statement.contact_email = "dostepnosc@example.org"
@@ -203,7 +180,7 @@ class TestAdminReminder(WagtailTestUtils):
 
 
 def test_statement_is_translatable_with_wagtail_localize(
-    client, seeded, english, django_capture_on_commit_callbacks
+    client, site_tree, english, django_capture_on_commit_callbacks
 ):
     from wagtail_localize.models import StringSegment, TranslationSource
     from wagtail_localize.operations import translate_object
@@ -243,7 +220,7 @@ def test_statement_is_translatable_with_wagtail_localize(
     assert f'content="http://localhost{translated.url}"' in home_html
 
 
-def test_footer_keeps_the_privacy_notice_when_an_editor_renames_it(client, seeded):
+def test_footer_keeps_the_privacy_notice_when_an_editor_renames_it(client, site_tree):
     privacy = StandardPage.objects.get(slug="polityka-prywatnosci")
     privacy.slug = "ochrona-danych"
     privacy.title = "Ochrona danych osobowych"
@@ -251,21 +228,3 @@ def test_footer_keeps_the_privacy_notice_when_an_editor_renames_it(client, seede
     html = client.get("/wspolpraca/").content.decode()
     assert 'href="/ochrona-danych/"' in html
     assert "Ochrona danych osobowych" in html
-
-
-def test_footer_links_the_privacy_notice_in_the_visitors_language(client, bilingual):
-    html = client.get("/en/cooperation/").content.decode()
-    assert 'href="/en/privacy-notice/"' in html
-    assert 'href="/polityka-prywatnosci/"' not in html
-
-
-def test_a_chosen_privacy_page_is_kept_by_the_loader(seeded):
-    from site_settings.models import SiteSettings
-
-    site = Site.objects.get(is_default_site=True)
-    settings = SiteSettings.for_site(site)
-    other = CooperationPage.objects.get()
-    settings.privacy_page = other
-    settings.save()
-    load(english=False)
-    assert SiteSettings.for_site(site).privacy_page_id == other.pk

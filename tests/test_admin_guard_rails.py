@@ -28,13 +28,13 @@ INVALID_URL = forms.URLField.default_error_messages["invalid"]
 
 
 @pytest.fixture
-def editor_client(client, seeded):
+def editor_client(client, site_tree):
     client.force_login(editor())
     return client
 
 
 @pytest.fixture
-def add_partnership_url(seeded):
+def add_partnership_url(site_tree):
     index_page = PartnershipIndexPage.objects.get(locale__language_code="pl")
     return reverse(
         "wagtailadmin_pages:add",

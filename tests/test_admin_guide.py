@@ -22,7 +22,7 @@ TOPICS = [
 
 
 @pytest.mark.parametrize("make_user", [editor, moderator, translator])
-def test_every_group_reads_the_guide(client, seeded, make_user):
+def test_every_group_reads_the_guide(client, site_tree, make_user):
     client.force_login(make_user())
     url = reverse("librarian_guide")
     response = client.get(url)
@@ -37,7 +37,7 @@ def test_every_group_reads_the_guide(client, seeded, make_user):
     assert f'"{url}"' in dashboard.split('id="wagtail-sidebar-props"')[1]  # menu
 
 
-def test_guide_needs_an_admin_account(client, seeded):
+def test_guide_needs_an_admin_account(client, site_tree):
     response = client.get(reverse("librarian_guide"))
     assert response.status_code == 302
     assert reverse("wagtailadmin_login") in response["Location"]
@@ -57,7 +57,7 @@ def test_markdown_is_escaped_and_structured():
 
 
 def test_translators_reach_every_polish_page_from_the_translations_list(
-    client, seeded, django_capture_on_commit_callbacks
+    client, site_tree, django_capture_on_commit_callbacks
 ):
     client.force_login(translator())
     url = reverse("translation_queue")
@@ -83,7 +83,7 @@ def test_translators_reach_every_polish_page_from_the_translations_list(
     assert reverse("wagtailadmin_pages:edit", args=[translated.pk]) in html
 
 
-def test_translations_list_is_for_translators_only(client, seeded):
+def test_translations_list_is_for_translators_only(client, site_tree):
     user = editor()
     user.groups.clear()
     client.force_login(user)
@@ -91,7 +91,7 @@ def test_translations_list_is_for_translators_only(client, seeded):
 
 
 def test_translations_list_queries_do_not_grow_with_content(
-    client, seeded, django_assert_max_num_queries
+    client, site_tree, django_assert_max_num_queries
 ):
     client.force_login(translator())
     url = reverse("translation_queue")

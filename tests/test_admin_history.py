@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def partnership(seeded):
+def partnership(site_tree):
     return PartnershipPage.objects.get(slug="marymont-kaskada")
 
 
@@ -39,7 +39,7 @@ def edit_form_data(page, **overrides):
     return partnership_form_data(**values)
 
 
-def test_admin_answers_in_polish_to_a_new_account(client, seeded):
+def test_admin_answers_in_polish_to_a_new_account(client, site_tree):
     user = editor()
     assert not hasattr(user, "wagtail_userprofile") or not (
         user.wagtail_userprofile.preferred_language
@@ -82,7 +82,7 @@ def test_page_revisions_compare_and_restore(client, partnership):
     assert revert.context["form"].initial["title"] == old_title
 
 
-def test_organisation_revisions_compare_and_restore(client, seeded):
+def test_organisation_revisions_compare_and_restore(client, site_tree):
     client.force_login(moderator())
     organisation = PartnerOrganization.objects.get(slug="ops-zoliborz")
     old_name = organisation.name

@@ -21,13 +21,13 @@ CHOOSE_URL = PartnerOrganization.snippet_viewset.chooser_viewset.get_url_name("c
 
 
 @pytest.fixture
-def editor_client(client, seeded):
+def editor_client(client, site_tree):
     client.force_login(editor())
     return client
 
 
 @pytest.fixture
-def english_organisation(seeded):
+def english_organisation(site_tree):
     english = Locale.objects.get(language_code="en")
     ops = PartnerOrganization.objects.get(
         slug="ops-zoliborz", locale__language_code="pl"

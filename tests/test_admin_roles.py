@@ -40,7 +40,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def index_page(seeded):
+def index_page(site_tree):
     return PartnershipIndexPage.objects.get(locale__language_code="pl")
 
 
@@ -80,7 +80,7 @@ def test_groups_exist_from_the_migration_alone(db):
     ).exists()
 
 
-def test_loader_grants_the_cooperation_section_and_is_idempotent(seeded):
+def test_loader_grants_the_cooperation_section_and_is_idempotent(site_tree):
     section = CooperationPage.objects.get(locale__language_code="pl")
     granted = set(
         GroupPagePermission.objects.filter(page=section).values_list(
@@ -162,14 +162,14 @@ def test_editor_cannot_approve_its_own_submission(client, index_page):
     assert not page.live
 
 
-def test_editor_has_no_access_outside_the_cooperation_section(client, seeded):
+def test_editor_has_no_access_outside_the_cooperation_section(client, site_tree):
     client.force_login(editor())
     home = Page.objects.get(depth=2, locale__language_code="pl")
     response = client.get(reverse("wagtailadmin_pages:edit", args=[home.pk]))
     assert response.status_code in (302, 403)
 
 
-def test_editor_organisation_goes_to_moderation(client, seeded):
+def test_editor_organisation_goes_to_moderation(client, site_tree):
     client.force_login(editor())
     url = reverse("wagtailsnippets_cooperation_partnerorganization:add")
     response = client.post(
@@ -246,7 +246,7 @@ def test_translator_translates_but_cannot_publish_polish_pages(
 
 
 def test_translator_translates_organisations_but_cannot_change_polish_ones(
-    client, seeded, django_capture_on_commit_callbacks
+    client, site_tree, django_capture_on_commit_callbacks
 ):
     organisation = PartnerOrganization.objects.get(slug="ops-zoliborz")
     client.force_login(translator())

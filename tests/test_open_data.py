@@ -32,7 +32,7 @@ def by_slug(records):
     return {record["slug"]: record for record in records}
 
 
-def test_partnerships_feed_has_the_seeded_data(client, seeded):
+def test_partnerships_feed_has_the_seeded_data(client, site_tree):
     data = feed(client, PARTNERSHIPS)
     assert data["count"] == 4
     records = by_slug(data["partnerships"])
@@ -71,7 +71,7 @@ def test_partnerships_feed_has_the_seeded_data(client, seeded):
     assert kaskada["organizations"][-1]["role"] == {"pl": "Wypożyczalnia nr 111"}
 
 
-def test_organizations_feed_links_partnerships(client, seeded):
+def test_organizations_feed_links_partnerships(client, site_tree):
     data = feed(client, ORGANIZATIONS)
     assert data["count"] == 8
     records = by_slug(data["organizations"])
@@ -92,7 +92,7 @@ def test_organizations_feed_links_partnerships(client, seeded):
 
 
 def test_both_languages_are_inside_each_record(
-    client, seeded, english, django_capture_on_commit_callbacks
+    client, site_tree, english, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         translate_directory_and_kaskada(english)
@@ -118,14 +118,14 @@ def test_both_languages_are_inside_each_record(
     )
 
 
-def test_feeds_are_read_only_and_open(client, seeded):
+def test_feeds_are_read_only_and_open(client, site_tree):
     for url in [PARTNERSHIPS, ORGANIZATIONS]:
         assert client.post(url).status_code == 405
         assert client.get(url)["Access-Control-Allow-Origin"] == "*"
         assert client.get(url, {"x": "<script>"}).status_code == 200
 
 
-def test_drafts_are_not_published(client, seeded):
+def test_drafts_are_not_published(client, site_tree):
     PartnershipPage.objects.get(slug="sady-zoliborskie").unpublish()
     PartnerOrganization.objects.filter(slug="sosw-9").update(live=False)
     slugs = by_slug(feed(client, PARTNERSHIPS)["partnerships"])
@@ -152,7 +152,7 @@ def grow(count, start):
 
 
 @pytest.mark.parametrize("url", [PARTNERSHIPS, ORGANIZATIONS])
-def test_feed_queries_do_not_grow(client, seeded, url):
+def test_feed_queries_do_not_grow(client, site_tree, url):
     client.get(url)
     grow(1, start=0)
     with CaptureQueriesContext(connection) as small:

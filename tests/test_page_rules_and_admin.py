@@ -67,7 +67,7 @@ def _extra_home_children():
 
 
 @pytest.fixture
-def admin_client(client, seeded, django_user_model):
+def admin_client(client, site_tree, django_user_model):
     user = django_user_model.objects.create_superuser("boss", "b@example.org", "pw")
     client.force_login(user)
     return client

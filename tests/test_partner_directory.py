@@ -48,7 +48,7 @@ def shown_anchors(html):
     return re.findall(r'class="org-card" id="(org-[^"]+)"', html)
 
 
-def test_each_organisation_lists_its_partnerships_with_role(client, seeded):
+def test_each_organisation_lists_its_partnerships_with_role(client, site_tree):
     html = html_of(client)
     ops = card(html, "org-ops-zoliborz")
     assert ops.count("/wspolpraca/partnerstwa-lokalne/") == 3
@@ -58,21 +58,21 @@ def test_each_organisation_lists_its_partnerships_with_role(client, seeded):
     assert "inicjator" in boris
 
 
-def test_every_organisation_has_its_anchor(client, seeded):
+def test_every_organisation_has_its_anchor(client, site_tree):
     html = html_of(client)
     assert sorted(shown_anchors(html)) == sorted(
         f"org-{o.slug}" for o in PartnerOrganization.objects.all()
     )
 
 
-def test_sector_filter_shows_only_that_sector(client, seeded):
+def test_sector_filter_shows_only_that_sector(client, site_tree):
     html = html_of(client, {"sector": "ngo"})
     assert shown_anchors(html) == ["org-stowarzyszenie-boris"]
     assert f'href="{URL}?sector=ngo" aria-current="true"' in html
     assert "Wyczyść filtry" in html
 
 
-def test_partnership_filter_shows_its_members(client, seeded):
+def test_partnership_filter_shows_its_members(client, site_tree):
     html = html_of(client, {"partnership": "zoliborz-oficerski"})
     assert sorted(shown_anchors(html)) == [
         "org-ops-zoliborz",
@@ -83,7 +83,7 @@ def test_partnership_filter_shows_its_members(client, seeded):
     assert '?partnership=zoliborz-oficerski" aria-current="true"' in html
 
 
-def test_filters_combine_and_counts_follow_the_other_filter(client, seeded):
+def test_filters_combine_and_counts_follow_the_other_filter(client, site_tree):
     html = html_of(client, {"sector": "school", "partnership": "marymont-kaskada"})
     assert sorted(shown_anchors(html)) == ["org-ognisko-marymont", "org-sosw-9"]
     # sector counts within Marymont-Kaskada
@@ -92,7 +92,7 @@ def test_filters_combine_and_counts_follow_the_other_filter(client, seeded):
     assert option_count(html, "sector=school&amp;partnership=zoliborz-oficerski") == 1
 
 
-def test_counts_on_the_unfiltered_page(client, seeded):
+def test_counts_on_the_unfiltered_page(client, site_tree):
     html = html_of(client)
     assert option_count(html, "sector=public") == 3
     assert option_count(html, "sector=school") == 3
@@ -102,7 +102,7 @@ def test_counts_on_the_unfiltered_page(client, seeded):
     assert "Wyczyść filtry" not in html
 
 
-def test_empty_state_with_a_way_back(client, seeded):
+def test_empty_state_with_a_way_back(client, site_tree):
     html = html_of(client, {"sector": "ngo", "partnership": "sady-zoliborskie"})
     assert shown_anchors(html) == []
     assert "Żadna organizacja nie pasuje do tych filtrów." in html
@@ -120,7 +120,7 @@ def test_empty_state_with_a_way_back(client, seeded):
     ],
 )
 def test_invalid_filter_values_give_the_whole_directory_with_a_message(
-    client, seeded, params
+    client, site_tree, params
 ):
     html = html_of(client, params)
     assert "Nie ma takiego" in html
@@ -153,7 +153,7 @@ def count_queries(client, params):
 @pytest.mark.parametrize(
     "params", [{}, {"sector": "ngo"}, {"partnership": "marymont-kaskada"}]
 )
-def test_queries_do_not_grow_with_organisations(client, seeded, params):
+def test_queries_do_not_grow_with_organisations(client, site_tree, params):
     html_of(client)
     add_organizations(1, start=0)
     small = count_queries(client, params)
@@ -164,7 +164,7 @@ def test_queries_do_not_grow_with_organisations(client, seeded, params):
 
 
 def test_english_directory_links_english_partnerships(
-    client, seeded, english, django_capture_on_commit_callbacks
+    client, site_tree, english, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         translate_directory_and_kaskada(english)

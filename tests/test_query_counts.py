@@ -56,7 +56,7 @@ def queries_for(client, url):
     return len(queries)
 
 
-def test_index_queries_do_not_grow_with_partnerships(client, seeded):
+def test_index_queries_do_not_grow_with_partnerships(client, site_tree):
     url = PartnershipIndexPage.objects.get().url
     small = queries_for(client, url)
     add_partnerships(36)
@@ -66,7 +66,7 @@ def test_index_queries_do_not_grow_with_partnerships(client, seeded):
     assert "Partnerstwo testowe 35" in client.get(url).content.decode()
 
 
-def test_directory_queries_do_not_grow_with_organisations(client, seeded):
+def test_directory_queries_do_not_grow_with_organisations(client, site_tree):
     url = "/wspolpraca/z-kim-wspolpracujemy/"
     small = queries_for(client, url)
     for number in range(30):
@@ -80,7 +80,7 @@ def test_directory_queries_do_not_grow_with_organisations(client, seeded):
     assert small == large, (small, large)
 
 
-def test_partnership_page_queries_do_not_grow_with_members(client, seeded):
+def test_partnership_page_queries_do_not_grow_with_members(client, site_tree):
     page = PartnershipPage.objects.get(slug="marymont-kaskada")
     small = queries_for(client, page.url)
     present = page.members.values_list("organization", flat=True)

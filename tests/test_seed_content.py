@@ -1,19 +1,21 @@
 """Every fact of the library's text appears, structured, on the right page."""
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from cooperation.models import (
+    CooperationPage,
     PartnerOrganization,
     PartnershipIndexPage,
     PartnershipPage,
 )
-from home.models import HomePage
+from home.models import AccessibilityStatementPage, HomePage, StandardPage
+from site_settings.initial_content.loader import load
 
 pytestmark = pytest.mark.django_db
 
 INDEX = "/wspolpraca/partnerstwa-lokalne/"
+PRIVACY_URL = "/polityka-prywatnosci/"
 
 
 def text_of(client, url):
@@ -179,36 +181,6 @@ def test_member_links_lead_to_the_directory_anchor(client, seeded):
     assert '/wspolpraca/z-kim-wspolpracujemy/#org-stowarzyszenie-boris"' in html
 
 
-def test_loader_is_idempotent_and_keeps_editors_changes(bilingual):
-    counts = (Page.objects.count(), PartnerOrganization.objects.count())
-    page = PartnershipPage.objects.get(
-        slug="marymont-kaskada", locale__language_code="pl"
-    )
-    page.title = "Zmieniony tytuł"
-    page.save_revision().publish()
-    organization = PartnerOrganization.objects.get(
-        slug="sosw-9", locale__language_code="pl"
-    )
-    organization.description = "Opis redaktora"
-    organization.save()
-
-    call_command("load_initial_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-    assert (Page.objects.count(), PartnerOrganization.objects.count()) == counts
-    assert (
-        PartnershipPage.objects.get(
-            slug="marymont-kaskada", locale__language_code="pl"
-        ).title
-        == "Zmieniony tytuł"
-    )
-    assert (
-        PartnerOrganization.objects.get(
-            slug="sosw-9", locale__language_code="pl"
-        ).description
-        == "Opis redaktora"
-    )
-
-
 def test_footer_shows_library_name(client, seeded):
     html = text_of(client, "/")
     assert "Biblioteka Publiczna w Dzielnicy Żoliborz m.st. Warszawy" in html
@@ -228,3 +200,35 @@ def test_500_page_needs_no_database_and_speaks_polish(rf, django_assert_num_quer
         response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert "Coś poszło nie tak" in response.content.decode()
+
+
+def test_privacy_notice_is_seeded_in_polish(client, seeded):
+    response = client.get(PRIVACY_URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Polityka prywatności" in html
+    assert "nie używamy plików cookie" in html
+    assert "DO UZUPEŁNIENIA PRZEZ BIBLIOTEKĘ" in html
+
+
+def test_loader_keeps_an_edited_statement(seeded):
+    statement = AccessibilityStatementPage.objects.get()
+    statement.contact_person = "Anna Kowalska"
+    statement.save_revision().publish()
+    report = load(english=False)
+    assert report.created == []
+    assert AccessibilityStatementPage.objects.count() == 1
+    assert StandardPage.objects.filter(slug="polityka-prywatnosci").count() == 1
+    assert AccessibilityStatementPage.objects.get().contact_person == "Anna Kowalska"
+
+
+def test_a_chosen_privacy_page_is_kept_by_the_loader(seeded):
+    from site_settings.models import SiteSettings
+
+    site = Site.objects.get(is_default_site=True)
+    settings = SiteSettings.for_site(site)
+    other = CooperationPage.objects.get()
+    settings.privacy_page = other
+    settings.save()
+    load(english=False)
+    assert SiteSettings.for_site(site).privacy_page_id == other.pk

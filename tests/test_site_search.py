@@ -28,7 +28,7 @@ def partnership_urls(urls):
     return sorted(url for url in urls if url.startswith(PARTNERSHIPS))
 
 
-def test_every_page_has_a_labelled_search_form_in_the_header(client, seeded):
+def test_every_page_has_a_labelled_search_form_in_the_header(client, site_tree):
     for url in ["/", "/wspolpraca/", PARTNERSHIPS, "/szukaj/"]:
         html = client.get(url).content.decode()
         header = html[
@@ -39,7 +39,7 @@ def test_every_page_has_a_labelled_search_form_in_the_header(client, seeded):
         assert '<label class="site-search__label" for="site-search-query">' in header
 
 
-def test_not_found_page_has_the_search_form_too(client, seeded):
+def test_not_found_page_has_the_search_form_too(client, site_tree):
     response = client.get("/nie-ma-takiej-strony/")
     assert response.status_code == 404
     assert 'id="site-search-query"' in response.content.decode()
@@ -63,18 +63,18 @@ def test_not_found_page_has_the_search_form_too(client, seeded):
     ],
 )
 def test_partnerships_are_found_by_name_street_estate_and_member(
-    client, seeded, query, expected
+    client, site_tree, query, expected
 ):
     urls = titles(client, query)
     assert partnership_urls(urls) == [f"{PARTNERSHIPS}{slug}/" for slug in expected]
 
 
-def test_diacritics_do_not_matter(client, seeded):
+def test_diacritics_do_not_matter(client, site_tree):
     assert titles(client, "zoliborz") == titles(client, "Żoliborz")
     assert f"{PARTNERSHIPS}zoliborz-oficerski/" in titles(client, "zoliborz oficerski")
 
 
-def test_organisations_link_to_their_directory_entry(client, seeded):
+def test_organisations_link_to_their_directory_entry(client, site_tree):
     urls = titles(client, "BORIS")
     assert "/wspolpraca/z-kim-wspolpracujemy/#org-stowarzyszenie-boris" in urls
     assert "/wspolpraca/z-kim-wspolpracujemy/#org-sp-392" in titles(
@@ -82,12 +82,12 @@ def test_organisations_link_to_their_directory_entry(client, seeded):
     )
 
 
-def test_prose_is_searched(client, seeded):
+def test_prose_is_searched(client, site_tree):
     # Only in the cooperation page's body.
     assert titles(client, "trawestując") == ["/wspolpraca/"]
 
 
-def test_block_settings_are_not_searched(client, seeded):
+def test_block_settings_are_not_searched(client, site_tree):
     # Headings' levels ("Section (H2)") are settings, not text.
     assert titles(client, "H2") == []
     html = client.get("/szukaj/", {"query": "trawestując"}).content.decode()
@@ -95,19 +95,19 @@ def test_block_settings_are_not_searched(client, seeded):
     assert "Potrzeba współpracy lokalnej" in html
 
 
-def test_title_matches_come_first(client, seeded):
+def test_title_matches_come_first(client, site_tree):
     urls = titles(client, "Marymont")
     assert urls[0] == f"{PARTNERSHIPS}marymont-kaskada/"
 
 
-def test_every_word_must_match(client, seeded):
+def test_every_word_must_match(client, site_tree):
     assert titles(client, "Kaskada Broniewskiego") == []
     assert partnership_urls(titles(client, "Broniewskiego BORIS")) == [
         f"{PARTNERSHIPS}dla-rudawki-i-zatrasia/"
     ]
 
 
-def test_nothing_found_says_so(client, seeded):
+def test_nothing_found_says_so(client, site_tree):
     html = client.get("/szukaj/", {"query": "Marszałkowska"}).content.decode()
     assert "Nic nie znaleźliśmy" in html
 
@@ -127,7 +127,7 @@ def test_nothing_found_says_so(client, seeded):
         "\x00",
     ],
 )
-def test_hostile_queries_get_a_normal_page(client, seeded, query):
+def test_hostile_queries_get_a_normal_page(client, site_tree, query):
     response = client.get("/szukaj/", {"query": query, "page": "abc"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -141,7 +141,7 @@ def test_query_terms_are_bounded():
     assert site_search.query_terms("a b") == []
 
 
-def test_results_are_paginated(client, seeded):
+def test_results_are_paginated(client, site_tree):
     index = PartnershipIndexPage.objects.get()
     for number in range(12):
         page = PartnershipPage(
@@ -162,7 +162,7 @@ def test_results_are_paginated(client, seeded):
     assert len(titles(client, "Broniewskiego", page="999")) == 4
 
 
-def test_other_spelling_of_the_address_redirects(client, seeded):
+def test_other_spelling_of_the_address_redirects(client, site_tree):
     response = client.get("/search/", {"query": "Kaskada"})
     assert response.status_code == 302
     assert response["Location"] == "/szukaj/?query=Kaskada"
@@ -171,7 +171,7 @@ def test_other_spelling_of_the_address_redirects(client, seeded):
 
 
 def test_english_search_finds_english_pages_only(
-    client, seeded, english, django_capture_on_commit_callbacks
+    client, site_tree, english, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         translate_directory_and_kaskada(english)
@@ -207,7 +207,7 @@ def add_partnerships(count, start):
 
 
 @pytest.mark.parametrize("query", ["Krasińskiego", "Żoliborz"])
-def test_search_queries_do_not_grow_with_content(client, seeded, query):
+def test_search_queries_do_not_grow_with_content(client, site_tree, query):
     client.get("/szukaj/", {"query": query})
     add_partnerships(1, start=0)
     small = count_queries(client, query)

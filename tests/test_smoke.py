@@ -3,7 +3,7 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-def test_seeded_pages_render(client, seeded):
+def test_seeded_pages_render(client, site_tree):
     for url in [
         "/",
         "/wspolpraca/",

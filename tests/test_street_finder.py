@@ -7,11 +7,11 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from cooperation import street_finder
-from home import text
 from cooperation.models import PartnershipIndexPage, PartnershipPage, PartnershipStreet
-from site_settings.initial_content import polish
+from home import text
 from site_settings.models import SiteSettings
 
+from . import factories
 from .english_copies import translate_page
 
 INDEX_URL = "/wspolpraca/partnerstwa-lokalne/"
@@ -28,7 +28,7 @@ class Street:
 
 SEED_ROWS = [
     (data["slug"], Street(street_type, name))
-    for data in polish.PARTNERSHIPS
+    for data in factories.PARTNERSHIPS
     for street_type, name in data["streets"]
 ]
 
@@ -229,7 +229,7 @@ def results(response):
 
 
 @pytest.mark.django_db
-def test_index_page_has_a_get_form_with_a_street_field(client, seeded):
+def test_index_page_has_a_get_form_with_a_street_field(client, site_tree):
     html = client.get(INDEX_URL).content.decode()
     assert 'method="get"' in html
     assert 'name="street"' in html
@@ -241,7 +241,7 @@ def test_index_page_has_a_get_form_with_a_street_field(client, seeded):
 
 
 @pytest.mark.django_db
-def test_finder_names_the_boundary_with_links(client, seeded):
+def test_finder_names_the_boundary_with_links(client, site_tree):
     response = client.get(INDEX_URL, {"street": "broniewskiego"})
     assert response.status_code == 200
     found = results(response)
@@ -252,7 +252,7 @@ def test_finder_names_the_boundary_with_links(client, seeded):
 
 
 @pytest.mark.django_db
-def test_finder_names_one_partnership(client, seeded):
+def test_finder_names_one_partnership(client, site_tree):
     found = results(client.get(INDEX_URL, {"street": "ul. Potockiej"}))
     assert "wyznacza obszar tego partnerstwa" in found
     assert "Marymont-Kaskada" in found
@@ -260,14 +260,14 @@ def test_finder_names_one_partnership(client, seeded):
 
 
 @pytest.mark.django_db
-def test_finder_offers_did_you_mean_links(client, seeded):
+def test_finder_offers_did_you_mean_links(client, site_tree):
     found = results(client.get(INDEX_URL, {"street": "Mickewicza"}))
     assert "Czy chodziło o" in found
     assert 'href="?street=Mickiewicza#street-finder-results"' in found
 
 
 @pytest.mark.django_db
-def test_unknown_street_gets_the_coordinators_contact(client, seeded):
+def test_unknown_street_gets_the_coordinators_contact(client, site_tree):
     contact = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     contact.phone = "+48 22 123 45 67"
     contact.email = "biblioteka@example.org"
@@ -293,7 +293,7 @@ def test_unknown_street_gets_the_coordinators_contact(client, seeded):
         "\u202eakcotoP",
     ],
 )
-def test_hostile_input_gets_a_normal_escaped_page(client, seeded, query):
+def test_hostile_input_gets_a_normal_escaped_page(client, site_tree, query):
     response = client.get(INDEX_URL, {"street": query})
     assert response.status_code == 200
     html = response.content.decode()
@@ -304,13 +304,13 @@ def test_hostile_input_gets_a_normal_escaped_page(client, seeded, query):
 
 
 @pytest.mark.django_db
-def test_long_input_is_shortened_with_a_message(client, seeded):
+def test_long_input_is_shortened_with_a_message(client, site_tree):
     found = results(client.get(INDEX_URL, {"street": "Potocka" + " " * 200 + "x" * 50}))
     assert "tylko według pierwszych 100 znaków" in found
 
 
 @pytest.mark.django_db
-def test_null_byte_is_a_normal_page(client, seeded):
+def test_null_byte_is_a_normal_page(client, site_tree):
     response = client.get(INDEX_URL + "?street=Potocka%00")
     assert response.status_code == 200
     assert "Marymont-Kaskada" in results(response)
@@ -340,7 +340,7 @@ def count_queries(client, params):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("street", ["Broniewskiego", "kra", "Marszałkowska"])
-def test_finder_queries_do_not_grow_with_partnerships(client, seeded, street):
+def test_finder_queries_do_not_grow_with_partnerships(client, site_tree, street):
     index = PartnershipIndexPage.objects.get()
     client.get(INDEX_URL)  # warm caches that are not per request
     add_partnerships(index, 1)
@@ -354,7 +354,7 @@ def test_finder_queries_do_not_grow_with_partnerships(client, seeded, street):
 
 @pytest.mark.django_db
 def test_english_index_finds_english_partnerships(
-    client, seeded, english, django_capture_on_commit_callbacks
+    client, site_tree, english, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         translate_page(

@@ -7,6 +7,7 @@ from html import unescape
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.redirects.models import Redirect
@@ -18,7 +19,6 @@ from wagtail_localize.models import (
 )
 
 from config.settings.base import machine_translator
-from site_settings.admin_extras.translation_status import changed_source_content, is_out_of_date
 from cooperation.models import (
     PartnerOrganization,
     PartnershipIndexPage,
@@ -26,7 +26,11 @@ from cooperation.models import (
     PartnershipPage,
     PartnershipStreet,
 )
-from site_settings.initial_content import english
+from site_settings.admin_extras.translation_status import (
+    changed_source_content,
+    is_out_of_date,
+)
+from site_settings.initial_content import seed
 from site_settings.initial_content.loader import load, untranslated_strings
 from site_settings.models import FooterText
 from tests.conftest import build_site
@@ -72,7 +76,7 @@ def test_a_missing_english_string_is_reported_not_guessed(bilingual):
     source = TranslationSource.objects.get_for_instance(
         PartnershipPage.objects.get(slug="marymont-kaskada", locale__language_code="pl")
     )
-    partial = dict(english.ENGLISH)
+    partial = dict(seed.english())
     del partial["Park Kaskada"]
     assert untranslated_strings(source, partial) == ["Park Kaskada"]
 
@@ -92,7 +96,7 @@ def test_english_is_made_through_wagtail_localize(bilingual):
     assert organisations.count() == 8
     assert all(organisation.live for organisation in organisations)
     assert FooterText.objects.get(locale=english_locale).library_name == (
-        english.LIBRARY_NAME
+        seed.english_library_name()
     )
 
 
@@ -368,7 +372,7 @@ def test_english_404_is_in_english(client, bilingual):
 def test_english_footer_and_header_use_english_library_name(client, bilingual):
     html = client.get("/en/").content.decode()
     header = re.search(r'<span class="site-header__name">(.*?)</span>', html).group(1)
-    assert header == english.LIBRARY_NAME
+    assert header == seed.english_library_name()
     polish = client.get("/").content.decode()
     assert "Biblioteka Publiczna w Dzielnicy Żoliborz" in polish
 
@@ -615,3 +619,39 @@ def test_switcher_on_search_keeps_the_query(client, bilingual):
     assert response.request["PATH_INFO"] == "/szukaj/"
     assert response.request["QUERY_STRING"] == "query=kaskada"
     assert '<html lang="pl">' in response.content.decode()
+
+
+def test_loader_is_idempotent_and_keeps_editors_changes_in_both_languages(bilingual):
+    counts = (Page.objects.count(), PartnerOrganization.objects.count())
+    page = PartnershipPage.objects.get(
+        slug="marymont-kaskada", locale__language_code="pl"
+    )
+    page.title = "Zmieniony tytuł"
+    page.save_revision().publish()
+    organization = PartnerOrganization.objects.get(
+        slug="sosw-9", locale__language_code="pl"
+    )
+    organization.description = "Opis redaktora"
+    organization.save()
+
+    call_command("load_initial_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert (Page.objects.count(), PartnerOrganization.objects.count()) == counts
+    assert (
+        PartnershipPage.objects.get(
+            slug="marymont-kaskada", locale__language_code="pl"
+        ).title
+        == "Zmieniony tytuł"
+    )
+    assert (
+        PartnerOrganization.objects.get(
+            slug="sosw-9", locale__language_code="pl"
+        ).description
+        == "Opis redaktora"
+    )
+
+
+def test_footer_links_the_privacy_notice_in_the_visitors_language(client, bilingual):
+    html = client.get("/en/cooperation/").content.decode()
+    assert 'href="/en/privacy-notice/"' in html
+    assert 'href="/polityka-prywatnosci/"' not in html

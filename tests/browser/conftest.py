@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.core.servers.basehttp import WSGIServer
 
 from tests.conftest import build_site
+from tests.factories import tree_roots
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
@@ -121,9 +122,10 @@ def site_server(browser_db, django_db_blocker):
 
     The browser tests deliberately use neither ``live_server`` nor a
     ``django_db`` mark: both make every test transactional, and the flush
-    after each would mean building the site again for every test. Without a
-    mark pytest-django runs them after all database tests, as it does
-    transactional ones, so the flush after each module disturbs no other test.
+    after each would mean building the site again for every test. Each module
+    builds the site once and flushes it afterwards, then restores what
+    migrations made, so tests that run after it (in any order, with xdist)
+    find the database as migrations left it.
     """
     from pytest_django.live_server_helper import LiveServer
 
@@ -133,6 +135,15 @@ def site_server(browser_db, django_db_blocker):
         server.start()
     yield server
     server.stop()
+
+
+def restore_migrated_data():
+    """The locales, tree roots and librarians' groups that migrations create
+    and a flush removes."""
+    from cooperation.roles import ensure_roles
+
+    tree_roots()
+    ensure_roles()
 
 
 def live_page_paths():
@@ -163,6 +174,8 @@ def live_site(site_server, django_db_blocker):
             partnership_pk=partnership.pk,
         )
         call_command("flush", interactive=False, verbosity=0)
+        # What migrations made, for the tests this worker runs next.
+        restore_migrated_data()
 
 
 @pytest.fixture
