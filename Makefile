@@ -51,12 +51,12 @@ format: install-dev
 	$(BIN)/djhtml templates
 
 messages: install-dev
-	$(BIN)/python manage.py makemessages --locale pl --locale en --ignore '.venv/*' --ignore 'scripts/*' --no-obsolete
-	$(BIN)/python scripts/merge_po_fragments.py pl
+	$(BIN)/python manage.py makemessages --locale pl --locale en --ignore '.venv/*' --ignore 'scripts/*' --ignore 'tests/*' --no-obsolete
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
 
+# Every public page of a freshly seeded site, both languages, 390 and 1280 px.
 screenshots: install-dev
-	$(BIN)/python scripts/screenshots.py http://127.0.0.1:$(PORT) artifacts/screenshots
+	$(BIN)/pytest -n 0 tests/browser/test_screenshots.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media artifacts

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from .i18n import current_language
+
 LANGUAGE_LIKE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]+)?$", re.IGNORECASE)
 
 
@@ -37,7 +39,7 @@ def not_found_suggestions(request):
     )
     if site is None:
         return {}
-    language = translation.get_language() or settings.LANGUAGE_CODE
+    language = current_language()
     _prefix, parts = split_language_prefix(request.path)
     parts = parts[:12]
     variants = [parts]

@@ -4,22 +4,26 @@ and the site search results page."""
 import logging
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 
-from .text import clean_query
-
 from . import search as site_search
+from .i18n import current_language
 from .not_found import not_found_suggestions
+from .text import clean_query
 
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
 # The results page is /szukaj/ in Polish and /en/search/ in English.
 SEARCH_URL_NAMES = {"pl": "search", "en": "search_en"}
+
+
+def search_url():
+    """ "/szukaj/" in Polish, "/en/search/" in English."""
+    return reverse(SEARCH_URL_NAMES.get(current_language(), "search"))
 
 
 def page_not_found(request, exception=None):
@@ -33,14 +37,13 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # Keep the 500 page free of database work: the database may be the problem.
-    translation.activate(translation.get_language() or "pl")
+    translation.activate(current_language())
     return render(request, "500.html", status=500)
 
 
 def search(request):
     """The site search results page, in the visitor's language."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    canonical = reverse(SEARCH_URL_NAMES.get(language, "search"))
+    canonical = search_url()
     if request.path != canonical:
         query = request.GET.urlencode()
         return redirect(f"{canonical}?{query}" if query else canonical)
