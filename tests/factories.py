@@ -1,5 +1,6 @@
-"""Factories: the pages, rows, organisations and images a test needs, built
-in code in a few milliseconds each.
+"""The tests' one helpers module: factories of the pages, rows,
+organisations, images and librarian accounts a test needs, built in code in a
+few milliseconds each; English copies; admin form data as a browser sends it.
 
 Every function takes what matters to a test as arguments and fills in the
 rest. ``polish_site()`` composes them into a small Polish site shaped like the
@@ -19,13 +20,24 @@ and moderation tests.
 import datetime
 import io
 import itertools
+import os
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
-from django.utils import timezone
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone, translation
+from django.utils.html import escape
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from cooperation.models import (
     CooperationPage,
@@ -38,7 +50,7 @@ from cooperation.models import (
     PartnershipPlace,
     PartnershipStreet,
 )
-from cooperation.roles import ensure_roles
+from cooperation.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
 from home.models import AccessibilityStatementPage, HomePage, StandardPage
 from site_settings.models import FooterText, SiteSettings
 
@@ -490,4 +502,157 @@ def polish_site(logos=True):
         privacy=privacy,
         organizations=organizations,
         partnerships=partnerships,
+    )
+
+
+# Librarians: ordinary (non-superuser) accounts, one group each.
+
+PASSWORD = "biblioteka-Zoliborz-2026"  # noqa: S105
+
+
+def librarian(username, group_name):
+    """A staff-less, non-superuser account in one of the librarians' groups."""
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.invalid", password=PASSWORD
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def editor():
+    return librarian("redaktorka", EDITORS)
+
+
+def moderator():
+    return librarian("moderator", MODERATORS)
+
+
+def translator():
+    return librarian("tlumaczka", TRANSLATORS)
+
+
+def in_polish(message):
+    """A message (msgid or lazy) as the Polish admin shows it, HTML-escaped.
+    Without the compiled Polish catalog this is the English msgid."""
+    with translation.override("pl"):
+        return escape(translation.gettext(str(message)))
+
+
+def png_bytes(width=120, height=80, noisy=True):
+    if noisy:
+        pixels = os.urandom(width * height * 3)
+        image = PILImage.frombytes("RGB", (width, height), pixels)
+    else:
+        image = PILImage.new("RGB", (width, height), "#0b5d4b")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def truncated_png():
+    """A PNG whose header is intact but whose pixel data is cut in half, as
+    an interrupted upload or a broken disk leaves it."""
+    data = png_bytes(400, 300)
+    return data[: len(data) // 2]
+
+
+def upload(name, data, content_type="image/png"):
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def logo_image(title="Logo partnerstwa"):
+    return image(title=title, width=120, height=80)
+
+
+def partnership_form_data(
+    *,
+    title="Partnerstwo Lokalne Stary Żoliborz",
+    slug="stary-zoliborz",
+    founded_year=2016,
+    founded_month=4,
+    logo=None,
+    logo_alt="Logo Partnerstwa Lokalnego Stary Żoliborz",
+    streets=(("ulica", "Krasińskiego"), ("aleja", "Wojska Polskiego")),
+    organizations=(),
+    action="action-submit",
+):
+    """POST data for the partnership add/edit form, as the browser sends it."""
+    data = {
+        "title": title,
+        "slug": slug,
+        "founded_year": str(founded_year),
+        "founded_month": "" if founded_month is None else str(founded_month),
+        "logo": "" if logo is None else str(logo.pk),
+        "logo_alt": logo_alt,
+        "body": streamfield(
+            [
+                (
+                    "paragraph",
+                    rich_text("<p>Partnerstwo działa od 2016 roku.</p>"),
+                )
+            ]
+        ),
+        "former_names": inline_formset([]),
+        "streets": inline_formset(
+            [
+                {"street_type": street_type, "name": name}
+                for street_type, name in streets
+            ],
+            min=1,
+        ),
+        "places": inline_formset([{"kind": "estate", "name": "Kolonia Profesorska"}]),
+        "members": inline_formset(
+            [
+                {
+                    "organization": str(organization.pk),
+                    "is_initiator": index == 0,
+                    "role": "",
+                }
+                for index, organization in enumerate(organizations)
+            ]
+        ),
+        "comments": inline_formset([]),
+        "seo_title": "",
+        "search_description": "",
+    }
+    form = nested_form_data(data)
+    if action:
+        form[action] = "1"
+    # Unticked checkboxes are not sent at all.
+    return {key: value for key, value in form.items() if value is not False}
+
+
+# English copies made directly (copy_for_translation), for tests that need
+# an English page or organisation but not wagtail-localize's translation.
+
+
+def translate_organizations(english):
+    """An English copy of every Polish organisation, named "EN <name>"."""
+    copies = []
+    for organization in PartnerOrganization.objects.filter(locale__language_code="pl"):
+        translated = organization.copy_for_translation(english)
+        translated.name = f"EN {organization.name}"
+        translated.live = True
+        translated.save()
+        copies.append(translated)
+    return copies
+
+
+def translate_page(page, english, title, **fields):
+    """Publish an English copy of ``page`` (parents become aliases)."""
+    translated = page.copy_for_translation(english, copy_parents=True)
+    translated.title = title
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated
+
+
+def translate_directory_and_kaskada(english):
+    translate_organizations(english)
+    translate_page(PartnerDirectoryPage.objects.get(), english, "Who we work with")
+    return translate_page(
+        PartnershipPage.objects.get(slug="marymont-kaskada"),
+        english,
+        "Marymont-Kaskada Partnership",
     )

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from home.blocks import BodyStreamBlock
 
-from .admin_helpers import editor, logo_image
+from .factories import editor, logo_image
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from cooperation.models import PartnerOrganization, PartnershipIndexPage
 from site_settings.admin_extras.images import DAMAGED_IMAGE_MESSAGE
 
-from .admin_helpers import (
+from .factories import (
     editor,
     in_polish,
     logo_image,

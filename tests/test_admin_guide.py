@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page
 from cooperation.models import PartnershipIndexPage, PartnershipPage
 from site_settings.admin_extras.guide import markdown_to_html
 
-from .admin_helpers import editor, moderator, translator
+from .factories import editor, moderator, translator
 
 pytestmark = pytest.mark.django_db
 

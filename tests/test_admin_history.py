@@ -12,7 +12,7 @@ from wagtail.admin.models import EditingSession
 
 from cooperation.models import PartnerOrganization, PartnershipPage
 
-from .admin_helpers import editor, moderator, partnership_form_data
+from .factories import editor, moderator, partnership_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from cooperation.models import (
     PartnershipPage,
 )
 
-from .admin_helpers import editor
+from .factories import editor
 
 pytestmark = pytest.mark.django_db
 

@@ -28,7 +28,7 @@ from cooperation.roles import (
     ensure_roles,
 )
 
-from .admin_helpers import (
+from .factories import (
     editor,
     logo_image,
     moderator,

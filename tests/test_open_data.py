@@ -13,7 +13,7 @@ from cooperation.models import (
     PartnershipStreet,
 )
 
-from .english_copies import translate_directory_and_kaskada
+from .factories import translate_directory_and_kaskada
 
 pytestmark = pytest.mark.django_db
 

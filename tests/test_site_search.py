@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from cooperation.models import PartnershipIndexPage, PartnershipPage, PartnershipStreet
 from home import search as site_search
 
-from .english_copies import translate_directory_and_kaskada
+from .factories import translate_directory_and_kaskada
 
 pytestmark = pytest.mark.django_db
 

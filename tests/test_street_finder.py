@@ -12,7 +12,7 @@ from home import text
 from site_settings.models import SiteSettings
 
 from . import factories
-from .english_copies import translate_page
+from .factories import translate_page
 
 INDEX_URL = "/wspolpraca/partnerstwa-lokalne/"
 
