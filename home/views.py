@@ -32,7 +32,8 @@ def page_not_found(request, exception=None):
     except Exception:  # A 404 page must never turn into a 500.
         logger.exception("Could not suggest pages for %s", request.path)
         help_links = {}
-    return render(request, "404.html", help_links, status=404)
+    home_url = reverse("wagtail_serve", args=[""])  # "/" or "/en/"
+    return render(request, "404.html", {**help_links, "home_url": home_url}, status=404)
 
 
 def server_error(request):
