@@ -1,13 +1,13 @@
 """Models of the cooperation section, one module per topic: shared choices,
-the logo mixin, partner organisations (a snippet), the partnership page with
-its rows, and the section pages."""
+the logo mixin, partner organisations (a snippet), the partnership page, its
+rows, and the section pages."""
 
 from .choices import MonthChoices, PlaceKind, Sector, StreetType
 from .organizations import PartnerOrganization
-from .partnership import (
+from .partnership import PartnershipPage
+from .rows import (
     PartnershipFormerName,
     PartnershipMembership,
-    PartnershipPage,
     PartnershipPlace,
     PartnershipStreet,
 )

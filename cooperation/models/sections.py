@@ -22,7 +22,8 @@ from ..forms import PartnershipIndexPageForm
 from .choices import FIRST_FOUNDING_YEAR, current_year
 from .logo import prefetch_logo_renditions
 from .organizations import PartnerOrganization
-from .partnership import PartnershipMembership, PartnershipPage
+from .partnership import PartnershipPage
+from .rows import PartnershipMembership
 
 
 class CooperationPage(Page):
