@@ -45,12 +45,6 @@ def locales(request=None):
     )
 
 
-def default_locale(request=None):
-    """The default language's Locale, looked up once a request."""
-    found = locales(request).get(default_language())
-    return found if found is not None else Locale.get_default()
-
-
 def in_language(queryset, language=None, request=None, key=None):
     """The first object of ``queryset`` in ``language`` (the visitor's by
     default), else the first in the default language, else None. With a
