@@ -2,6 +2,7 @@
 easy-to-read page."""
 
 from django.contrib import messages
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
@@ -16,7 +17,7 @@ def readability_message(counts):
     text = _(
         "Readability: %(sentences)s sentences, %(average)s words on average, "
         "the longest %(longest)s words."
-    ) % counts
+    ) % {**counts, "average": number_format(counts["average"], 1)}
     warning = counts["average"] > AVERAGE_WORDS or counts["longest"] > LONGEST_WORDS
     if warning:
         text += " " + _(
