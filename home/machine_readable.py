@@ -60,7 +60,9 @@ def _content(page):
                 f'text:outline-level="{level}">{escape(text)}</text:h>'
             )
         else:
-            body.append(f'<text:p text:style-name="Text_20_body">{escape(text)}</text:p>')
+            body.append(
+                f'<text:p text:style-name="Text_20_body">{escape(text)}</text:p>'
+            )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>'
         f'<office:document-content {NS} office:version="1.3">'
@@ -107,10 +109,12 @@ MANIFEST = (
     f'<manifest:manifest {NS} manifest:version="1.3">'
     f'<manifest:file-entry manifest:full-path="/" manifest:version="1.3" '
     f'manifest:media-type="{ODT_MIMETYPE}"/>'
-    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-    '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
-    '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
-    "</manifest:manifest>"
+    + "".join(
+        f'<manifest:file-entry manifest:full-path="{name}" '
+        'manifest:media-type="text/xml"/>'
+        for name in ("content.xml", "styles.xml", "meta.xml")
+    )
+    + "</manifest:manifest>"
 )
 
 

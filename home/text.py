@@ -100,9 +100,9 @@ def readability(text):
     counts = [len(WORD.findall(sentence)) for sentence in sentences(text)]
     long_words = []
     for word in WORD.findall(text or ""):
-        if len(word) >= LONG_WORD_LETTERS and not word.isdigit():
-            if word.lower() not in (w.lower() for w in long_words):
-                long_words.append(word)
+        known = (w.lower() for w in long_words)
+        if len(word) >= LONG_WORD_LETTERS and word.lower() not in known:
+            long_words.append(word)
     return {
         "sentences": len(counts),
         "average": round(sum(counts) / len(counts), 1) if counts else 0,

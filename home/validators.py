@@ -38,12 +38,15 @@ def _check_size(upload, setting, default):
         raise ValidationError(
             _("The file is too large (%(size)s). The largest allowed is %(limit)s."),
             code="file_too_large",
-            params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            params={
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(limit),
+            },
         )
 
 
 def video_kind(head):
-    """"mp4" or "webm" when the first bytes are those of that container."""
+    """ "mp4" or "webm" when the first bytes are those of that container."""
     if head[4:8] == b"ftyp":
         return "mp4"
     if head[:4] == b"\x1a\x45\xdf\xa3" and b"webm" in head:

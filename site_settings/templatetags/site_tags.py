@@ -86,7 +86,8 @@ def easy_access_pages(context):
                 (
                     p
                     for p in candidates
-                    if key and p.translation_key == key
+                    if key
+                    and p.translation_key == key
                     and p.locale.language_code == language
                 ),
                 page,

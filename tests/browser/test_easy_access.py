@@ -47,7 +47,8 @@ def recorded(live_site, django_db_blocker):
 VIDEO_STATE = """async () => {
     const video = document.querySelector('video');
     if (video.readyState < 1) {
-        await new Promise(r => video.addEventListener('loadedmetadata', r, {once: true}));
+        await new Promise(
+            r => video.addEventListener('loadedmetadata', r, {once: true}));
     }
     const track = video.textTracks[0];
     for (let i = 0; i < 50 && !(track.cues && track.cues.length); i++) {
