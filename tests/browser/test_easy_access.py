@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from .conftest import SCREENSHOT_DIR
 from .test_axe import violations
 
 pytestmark = pytest.mark.browser
@@ -84,6 +85,14 @@ def test_pjm_video_plays_with_captions_from_the_site_only(page, recorded, path):
     assert hosts == {own}, requested
     assert any(url.endswith("/video/") for url in requested)
     assert any(url.endswith("/captions/") for url in requested)
+    # Artefacts for a person to look at, not assertions.
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    name = "pjm_with_recording_" + ("en" if path.startswith("/en/") else "pl")
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(
+            path=str(SCREENSHOT_DIR / f"{name}-{width}.png"), full_page=True
+        )
 
 
 def test_pjm_video_is_reached_and_played_by_keyboard(page, recorded):
