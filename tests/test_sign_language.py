@@ -235,3 +235,33 @@ def test_saving_an_easy_read_page_shows_its_readability(admin_client, site_tree)
     assert "najdłuższe zdanie: 17 słów" in html
     assert "międzyinstytucjonalnej" in html
     assert "żadnego dłuższego niż 15" in html
+
+
+def test_librarians_choose_the_pages_and_pjm_contact_in_the_settings(
+    admin_client, site_tree
+):
+    site = site_tree.home.get_site()
+    response = admin_client.get(
+        reverse("wagtailsettings:edit", args=["site_settings", "sitesettings", site.pk])
+    )
+    html = response.content.decode().lower()  # Wagtail capitalises labels
+    assert response.status_code == 200
+    for label in (
+        "strona w tekście łatwym do czytania (ETR)",
+        "strona w polskim języku migowym (PJM)",
+        "kontakt w polskim języku migowym",
+        "numer do wiadomości tekstowych (sms)",
+    ):
+        assert label.lower() in html
+
+
+def test_the_easy_read_editor_shows_the_writing_guidance(admin_client, site_tree):
+    page = add_page(
+        site_tree.home,
+        EasyReadPage(title="Tekst łatwy do czytania", slug="tekst-latwy-do-czytania"),
+    )
+    html = admin_client.get(
+        reverse("wagtailadmin_pages:edit", args=[page.pk])
+    ).content.decode()
+    assert "Jak pisać tekst łatwy do czytania." in html
+    assert "nigdy więcej niż 15" in html
