@@ -23,6 +23,13 @@ urlpatterns = [
     # Open data: read-only JSON, both languages in each record (see README).
     path("api/partnerships.json", open_data.partnerships, name="api_partnerships"),
     path("api/organizations.json", open_data.organizations, name="api_organizations"),
+    # Issue 13: the sign-language recording's video, captions and poster,
+    # served from the site's own address.
+    path(
+        "pjm/<int:pk>/<slug:kind>/",
+        home_views.sign_language_file,
+        name="sign_language_file",
+    ),
 ]
 
 if settings.DEBUG:

@@ -31,6 +31,9 @@ MODEL_PERMISSIONS = {
         ("cooperation", "add_partnerorganization"),
         ("cooperation", "change_partnerorganization"),
         ("cooperation", "lock_partnerorganization"),
+        # Issue 13: the sign-language recording (video, captions, poster).
+        ("home", "add_signlanguagerecording"),
+        ("home", "change_signlanguagerecording"),
     ],
     MODERATORS: [
         ("wagtailadmin", "access_admin"),
@@ -40,6 +43,9 @@ MODEL_PERMISSIONS = {
         ("cooperation", "lock_partnerorganization"),
         ("cooperation", "unlock_partnerorganization"),
         ("wagtail_localize", "submit_translation"),
+        # Issue 13: the sign-language recording (video, captions, poster).
+        ("home", "add_signlanguagerecording"),
+        ("home", "change_signlanguagerecording"),
     ],
     TRANSLATORS: [
         ("wagtailadmin", "access_admin"),

@@ -70,3 +70,42 @@ def clean_query(text):
     characters, single spaces, no control characters."""
     text = "".join(ch if ch.isprintable() else " " for ch in (text or ""))
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+# Easy-to-read text (ETR): sentences and words as an editor's hint counts them.
+_TAGS = re.compile(r"<[^>]+>")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+LONG_WORD_LETTERS = 13
+
+
+def plain_text(html):
+    """``html`` (rich text) as plain text, one line per block element."""
+    text = re.sub(r"</(p|h[1-6]|li)>|<br\s*/?>", "\n", html or "")
+    text = _TAGS.sub("", text)
+    for entity, char in (("&nbsp;", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">")):
+        text = text.replace(entity, char)
+    text = text.replace("&quot;", '"').replace("&#x27;", "'").replace("&#39;", "'")
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def sentences(text):
+    """The sentences of plain ``text``: split after . ! ? … and at line ends."""
+    return [s.strip() for s in _SENTENCE_END.split(text or "") if WORD.search(s)]
+
+
+def readability(text):
+    """Counts for an easy-to-read text: the number of sentences, their average
+    and longest length in words, and the long words (13 letters or more,
+    hard for many readers), each once, in order."""
+    counts = [len(WORD.findall(sentence)) for sentence in sentences(text)]
+    long_words = []
+    for word in WORD.findall(text or ""):
+        known = (w.lower() for w in long_words)
+        if len(word) >= LONG_WORD_LETTERS and word.lower() not in known:
+            long_words.append(word)
+    return {
+        "sentences": len(counts),
+        "average": round(sum(counts) / len(counts), 1) if counts else 0,
+        "longest": max(counts, default=0),
+        "long_words": long_words,
+    }

@@ -2,15 +2,19 @@
 and the site search results page."""
 
 import logging
+import mimetypes
+import re
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 
 from . import search as site_search
 from .i18n import current_language
+from .models import SignLanguageRecording
 from .not_found import not_found_suggestions
 from .text import clean_query
 
@@ -69,3 +73,51 @@ def search(request):
             "page_link_prefix": f"{canonical}?{base_params}&page=",
         },
     )
+
+
+# The sign-language recording's files, served by the site itself at the
+# site's own address whatever storage holds them (no request to another
+# host), with byte ranges so that a viewer can seek in the video.
+RECORDING_KINDS = {"video", "captions", "poster"}
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+
+
+def sign_language_file(request, pk, kind):
+    recording = get_object_or_404(SignLanguageRecording, pk=pk)
+    if kind not in RECORDING_KINDS:
+        raise Http404
+    if kind == "poster":
+        if recording.poster is None:
+            raise Http404
+        field, content_type = recording.poster.file, None
+    elif kind == "video":
+        field, content_type = recording.video, recording.video_type
+    else:
+        field, content_type = recording.captions, "text/vtt; charset=utf-8"
+    if not field or not field.storage.exists(field.name):
+        raise Http404
+    if content_type is None:
+        content_type = mimetypes.guess_type(field.name)[0] or "application/octet-stream"
+    size = field.size
+    match = _RANGE.match(request.headers.get("Range", ""))
+    if match and (match[1] or match[2]):
+        if match[1]:
+            start = int(match[1])
+            end = min(int(match[2]), size - 1) if match[2] else size - 1
+        else:  # the last N bytes
+            start, end = max(size - int(match[2]), 0), size - 1
+        if start > end or start >= size:
+            response = HttpResponse(status=416)
+            response["Content-Range"] = f"bytes */{size}"
+            return response
+        with field.open("rb") as file:
+            file.seek(start)
+            data = file.read(end - start + 1)
+        response = HttpResponse(data, status=206, content_type=content_type)
+        response["Content-Range"] = f"bytes {start}-{end}/{size}"
+    else:
+        response = FileResponse(field.open("rb"), content_type=content_type)
+        response["Content-Length"] = size
+    response["Accept-Ranges"] = "bytes"
+    response["Cache-Control"] = "public, max-age=3600"
+    return response

@@ -48,6 +48,42 @@ class SiteSettings(BaseSiteSetting):
             "(in the visitor's language where it is translated)."
         ),
     )
+    # Issue 13: the easy-to-read and sign-language pages every header and
+    # footer links, and how to reach the library in Polish Sign Language.
+    easy_read_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("easy-to-read page (ETR)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked with its symbol in every page's header and footer."),
+    )
+    sign_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Polish Sign Language page (PJM)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked with its symbol in every page's header and footer."),
+    )
+    sign_language_email = models.EmailField(
+        _("e-mail for deaf visitors"),
+        blank=True,
+        help_text=_("Empty: the library's e-mail above."),
+    )
+    sign_language_sms = models.CharField(
+        _("number for text messages (SMS)"),
+        max_length=30,
+        blank=True,
+        validators=[phone_validator],
+    )
+    sign_language_video_call = models.URLField(
+        _("video call with a PJM interpreter"),
+        blank=True,
+        help_text=_("The address of the library's online interpreting service."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -67,8 +103,18 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("instagram_url"),
                 FieldPanel("youtube_url"),
                 FieldPanel("privacy_page"),
+                FieldPanel("easy_read_page"),
+                FieldPanel("sign_language_page"),
             ],
             heading=_("Links"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("sign_language_email"),
+                FieldPanel("sign_language_sms"),
+                FieldPanel("sign_language_video_call"),
+            ],
+            heading=_("Contact in Polish Sign Language"),
         ),
     ]
 

@@ -105,7 +105,7 @@ def test_seeding_leaves_no_redirects_from_never_public_addresses(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         build_site(english=True)
-    assert Page.objects.filter(locale__language_code="en").live().count() == 10
+    assert Page.objects.filter(locale__language_code="en").live().count() == 12
     assert not Redirect.objects.exists()
 
 
@@ -303,7 +303,7 @@ def test_sitemap_lists_every_page_in_both_languages(client, bilingual):
     english_urls = {
         page.url for page in Page.objects.filter(locale__language_code="en").live()
     }
-    assert len(polish) == 10 and len(english_urls) == 10
+    assert len(polish) == 12 and len(english_urls) == 12
     assert locations == polish | english_urls
     entry = re.search(
         r"<url><loc>[^<]*/en/cooperation/</loc>.*?</url>", xml, re.S
@@ -334,7 +334,7 @@ def test_sitemap_queries_do_not_grow_with_pages(client, bilingual):
     client.get("/sitemap.xml")
     with CaptureQueriesContext(connection) as many:
         response = client.get("/sitemap.xml")
-    assert response.content.decode().count("<loc>") == 20 + 5
+    assert response.content.decode().count("<loc>") == 24 + 5
     assert len(many) == len(few)
 
 

@@ -42,6 +42,8 @@ class HomePage(Page):
         "cooperation.CooperationPage",
         "home.StandardPage",
         "home.AccessibilityStatementPage",
+        "home.EasyReadPage",
+        "home.SignLanguagePage",
     ]
     max_count_per_parent = 1
 

@@ -34,7 +34,13 @@ from cooperation.models import (
     PartnershipStreet,
 )
 from cooperation.roles import ensure_roles
-from home.models import AccessibilityStatementPage, HomePage, StandardPage
+from home.models import (
+    AccessibilityStatementPage,
+    EasyReadPage,
+    HomePage,
+    SignLanguagePage,
+    StandardPage,
+)
 from site_settings.models import FooterText, SiteSettings
 
 from . import seed
@@ -316,6 +322,42 @@ def load_accessibility_and_privacy():
     return report
 
 
+@transaction.atomic
+def load_easy_access():
+    """The easy-to-read page (ETR) and the Polish Sign Language page (PJM)
+    under the Polish home page, chosen in the settings for every header and
+    footer unless an editor has chosen others. The PJM page starts without a
+    recording."""
+    report = Report()
+    home = HomePage.objects.filter(locale=Locale.get_default(), depth=2).first()
+    if home is None:
+        return report
+    content = seed.polish()
+    easy_read = ensure_child(
+        home,
+        EasyReadPage,
+        content.easy_read,
+        report,
+        body=stream(content.easy_read["body"]),
+    )
+    sign_language = ensure_child(
+        home,
+        SignLanguagePage,
+        content.sign_language,
+        report,
+        intro=content.sign_language["intro"],
+        transcript=content.sign_language["transcript"],
+    )
+    for site in Site.objects.filter(root_page=home):
+        settings = SiteSettings.for_site(site)
+        if settings.easy_read_page_id is None:
+            settings.easy_read_page = easy_read
+        if settings.sign_language_page_id is None:
+            settings.sign_language_page = sign_language
+        settings.save()
+    return report
+
+
 class MissingEnglish(Exception):
     """A seeded Polish string has no English in `en.po` (``seed.english()``)."""
 
@@ -451,6 +493,7 @@ def load(english=True):
     translation."""
     report = load_polish()
     report.created += load_accessibility_and_privacy().created
+    report.created += load_easy_access().created
     if english:
         load_english(report)
     return report

@@ -38,6 +38,8 @@ class Polish:
     footer: dict
     statement: dict
     privacy: dict
+    easy_read: dict
+    sign_language: dict
 
     @property
     def pages(self):
@@ -50,6 +52,8 @@ class Polish:
             self.directory,
             self.statement,
             self.privacy,
+            self.easy_read,
+            self.sign_language,
         ]
 
 
@@ -110,6 +114,8 @@ def polish():
         footer=data["footer"],
         statement=with_blocks(data["accessibility_statement"], "inaccessible_content"),
         privacy=with_blocks(data["privacy_notice"], "body"),
+        easy_read=with_blocks(data["easy_read"], "body"),
+        sign_language=data["sign_language"],
     )
 
 

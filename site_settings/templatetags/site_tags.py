@@ -3,8 +3,16 @@ text, and the legal pages every footer links (the accessibility statement
 and the privacy notice chosen in the settings)."""
 
 from django import template
+from django.db.models import Q
+from wagtail.models import Page
 
-from home.i18n import current_language, in_language, memoise, translated
+from home.i18n import (
+    current_language,
+    default_language,
+    in_language,
+    memoise,
+    translated,
+)
 from home.models import AccessibilityStatementPage
 
 from ..models import FooterText, SiteSettings
@@ -38,3 +46,52 @@ def legal_pages(context):
         return {"statement": statement, "privacy": translated(privacy, language)}
 
     return memoise(request, ("legal_pages", language), find)
+
+
+# Issue 13: the easy-to-read (ETR) and sign-language (PJM) pages that every
+# header and footer links.
+@register.simple_tag(takes_context=True)
+def easy_access_pages(context):
+    """{"easy_read": page or None, "sign_language": page or None}: the pages
+    chosen in the settings, in the visitor's language where translated and
+    live. The settings object is the one the request already loaded; the
+    pages and their translations come in one query, once per request."""
+    request = context.get("request")
+    language = current_language()
+
+    def find():
+        if request is None:
+            return {"easy_read": None, "sign_language": None}
+        chosen = SiteSettings.for_request(request)
+        wanted = {
+            "easy_read": chosen.easy_read_page_id,
+            "sign_language": chosen.sign_language_page_id,
+        }
+        ids = [pk for pk in wanted.values() if pk]
+        if not ids:
+            return {"easy_read": None, "sign_language": None}
+        keys = Page.objects.filter(pk__in=ids).values("translation_key")
+        candidates = list(
+            Page.objects.live()
+            .filter(Q(pk__in=ids) | Q(translation_key__in=keys))
+            .filter(locale__language_code__in={language, default_language()})
+            .select_related("locale")
+        )
+        by_pk = {page.pk: page for page in candidates}
+        found = {}
+        for name, pk in wanted.items():
+            page = by_pk.get(pk)
+            key = page.translation_key if page else None
+            found[name] = next(
+                (
+                    p
+                    for p in candidates
+                    if key
+                    and p.translation_key == key
+                    and p.locale.language_code == language
+                ),
+                page,
+            )
+        return found
+
+    return memoise(request, ("easy_access_pages", language), find)
