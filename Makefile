@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test test-fast lint format messages install install-dev migrate screenshots bench clean
+
+.PHONY: serve run test test-fast lint format messages install install-dev migrate screenshots bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +36,11 @@ test: install-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest
+
+# Production: gunicorn, production settings, collected static files (README:
+# "Running in production" lists the environment variables).
+serve: install
+	PORT=$(PORT) scripts/serve.sh
 
 # Local re-runs: keep the test database between runs (CI builds it afresh).
 test-fast: install-dev
