@@ -118,7 +118,7 @@ def database(name, environ=None, default=""):
         raise ImproperlyConfigured(f"{name} must be set (see README: production).")
     try:
         config = dj_database_url.parse(value, conn_max_age=60, conn_health_checks=True)
-    except ValueError as error:
+    except (ValueError, dj_database_url.UnknownSchemeError) as error:
         raise ImproperlyConfigured(
             f"{name} is not a database address: {error}"
         ) from None

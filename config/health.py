@@ -4,7 +4,7 @@ health checks and for monitoring."""
 import logging
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
@@ -22,11 +22,12 @@ def _database():
 def _cache():
     """A write and a read back through the shared cache (Redis in production);
     the dummy cache of the tests reads nothing back and reports "disabled"."""
+    cache = caches["default"]
     key = f"healthz:{uuid.uuid4().hex}"
     cache.set(key, "ok", timeout=10)
     value = cache.get(key)
     cache.delete(key)
-    if value is None and cache.__class__.__name__ == "DummyCache":
+    if value is None and type(cache).__name__ == "DummyCache":
         return "disabled"
     return value == "ok"
 
