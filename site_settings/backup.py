@@ -30,8 +30,10 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection, transaction
+from wagtail.search.models import IndexEntry
 
 FORMAT = 1
+FTS_TABLE = "wagtailsearch_indexentry_fts"
 PREFIX = "zoliborz"
 # Rebuilt by `update_index` (search), or not worth keeping (sessions).
 EXCLUDED = [
@@ -129,6 +131,12 @@ def restore(path, storage=default_storage):
             raise BackupError(f"{path}: no manifest or database in it") from None
         if manifest.get("format") != FORMAT:
             raise BackupError(f"{path}: unknown archive format {manifest!r}")
+        # Every name checked before anything is changed.
+        media = [
+            (member, _safe_media_name(member))
+            for member in archive.getmembers()
+            if member.isfile() and member.name.startswith("media/")
+        ]
         with transaction.atomic():
             # Empty every table, content types too: the archive's own rows,
             # with their ids, come back; then Django adds the content types
@@ -141,10 +149,7 @@ def restore(path, storage=default_storage):
             call_command("loaddata", str(dump), verbosity=0)
             emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
         restored = 0
-        for member in archive:
-            if not member.isfile() or not member.name.startswith("media/"):
-                continue
-            name = _safe_media_name(member)
+        for member, name in media:
             data = archive.extractfile(member).read()
             if storage.exists(name):
                 storage.delete(name)
@@ -155,5 +160,14 @@ def restore(path, storage=default_storage):
     # What the caches hold describes the database that was replaced.
     for cache in caches.all():
         cache.clear()
+    # The search index is rebuilt from the restored content (entries that
+    # loading the rows may have queued are dropped first).
+    IndexEntry.objects.all().delete()
+    if connection.vendor == "sqlite":
+        # SQLite's full-text table is kept in step by triggers that some
+        # deletions bypass: empty it too, or the rebuild collides with its ids.
+        with connection.cursor() as cursor:
+            if FTS_TABLE in connection.introspection.table_names(cursor):
+                cursor.execute(f"DELETE FROM {FTS_TABLE}")  # noqa: S608
     call_command("update_index", verbosity=0)
     return manifest, restored
