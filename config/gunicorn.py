@@ -35,7 +35,10 @@ def when_ready(server):
     host = "localhost" if host.startswith(".") or host == "*" else host
     try:
         for path in ("/", "/healthz", "/admin/login/"):
-            Client(HTTP_HOST=host, raise_request_exception=False).get(path)
+            # As through the TLS proxy, so an https redirect does not cut
+            # the warm-up short.
+            client = Client(HTTP_HOST=host, raise_request_exception=False)
+            client.get(path, secure=True)
     except Exception:
         logger.exception("Warm-up request failed (the server starts anyway)")
     finally:
