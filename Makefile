@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test test-fast lint format messages install install-dev migrate screenshots bench clean
+
+.PHONY: serve run test test-fast lint format messages install install-dev migrate screenshots bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +36,20 @@ test: install-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest
+	@# PostgreSQL: the suite again (not the browser and stack tests, which ran
+	@# above) when TEST_POSTGRES_URL is set; .ci/run sets it. Exit 5 = none.
+	@if [ -n "$$TEST_POSTGRES_URL" ]; then \
+		echo "The suite on PostgreSQL ($$TEST_POSTGRES_URL)"; \
+		DATABASE_URL="$$TEST_POSTGRES_URL" $(BIN)/pytest -m "not browser and not stack"; \
+		status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]; \
+	else \
+		echo "TEST_POSTGRES_URL not set: the suite ran on SQLite only."; \
+	fi
+
+# Production: gunicorn, production settings, collected static files (README:
+# "Running in production" lists the environment variables).
+serve: install
+	PORT=$(PORT) scripts/serve.sh
 
 # Local re-runs: keep the test database between runs (CI builds it afresh).
 test-fast: install-dev

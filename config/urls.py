@@ -1,17 +1,21 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.health import healthz
 from cooperation import api as open_data
 from home import views as home_views
 from home.sitemaps import TranslatedSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Production stack: the proxy's and monitoring's health check.
+    path("healthz", healthz, name="healthz"),
     path("documents/", include(wagtaildocs_urls)),
     # Every page in both languages, with hreflang alternates.
     path(
@@ -36,6 +40,15 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif getattr(settings, "SERVE_MEDIA", False):
+    # Production with media on local disk and no proxy serving them (README).
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve_file,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
 
 # Pages: Polish without a prefix, English under /en/. Search is /szukaj/ in
 # Polish and /en/search/ in English (the other spelling redirects).

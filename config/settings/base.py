@@ -3,8 +3,9 @@
 import os
 from pathlib import Path
 
-import dj_database_url
 from django.utils.translation import gettext_lazy as _
+
+from config import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -75,8 +76,8 @@ WSGI_APPLICATION = "config.wsgi.application"
 
 # SQLite in the checkout unless DATABASE_URL says otherwise (PostgreSQL works too).
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+    "default": env.database(
+        "DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

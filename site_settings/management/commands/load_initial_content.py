@@ -6,13 +6,26 @@ changes what an editor has changed."""
 
 from django.core.management.base import BaseCommand
 
+from home.models import HomePage
 from site_settings.initial_content.loader import load
 
 
 class Command(BaseCommand):
     help = "Create the initial content of the site (idempotent)."
 
+    def add_arguments(self, parser):
+        # `make serve`: seed a new site, never re-create on a restart what
+        # the librarians have since deleted.
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="do nothing when the default site already has a home page",
+        )
+
     def handle(self, *args, **options):
+        if options["if_empty"] and HomePage.objects.exists():
+            self.stdout.write("The site has its home page; nothing loaded.")
+            return
         report = load()
         for label in report.skipped:
             self.stderr.write(
