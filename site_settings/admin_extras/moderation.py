@@ -14,7 +14,9 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.utils.text import slugify
 from django.views import View
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, WorkflowState
 
 from cooperation.models import PartnerOrganization
@@ -119,6 +121,11 @@ def save_translation_draft(translation, user):
     ingest_segments(
         original, target, source.locale, translation.target_locale, segments
     )
+    if isinstance(target, Page):
+        # As wagtail-localize does: a translated slug made valid and unique.
+        target.slug = find_available_slug(
+            target.get_parent(), slugify(target.slug), ignore_page_id=target.pk
+        )
     return target.save_revision(user=user, log_action=True)
 
 
