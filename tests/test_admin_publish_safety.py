@@ -28,7 +28,6 @@ from .factories import in_polish, librarian, partnership_form_data
 pytestmark = pytest.mark.django_db
 
 
-
 def _account(make, username):
     from django.contrib.auth import get_user_model
 
@@ -70,9 +69,7 @@ def test_autosave_is_off():
     assert settings.WAGTAIL_AUTOSAVE_INTERVAL == 0
 
 
-def test_submit_after_an_autosave_carries_on_with_the_page_it_made(
-    client, site_tree
-):
+def test_submit_after_an_autosave_carries_on_with_the_page_it_made(client, site_tree):
     client.force_login(editor())
     index = site_tree.index
     autosave = client.post(
@@ -253,9 +250,7 @@ def live_state(page):
     return (page.live, page.live_revision_id, page.title)
 
 
-def test_the_sync_screen_offers_translators_no_publishing(
-    client, english_cooperation
-):
+def test_the_sync_screen_offers_translators_no_publishing(client, english_cooperation):
     source = TranslationSource.objects.get(
         object_id=english_cooperation.translation_key
     )
@@ -324,9 +319,7 @@ def test_a_publish_inside_a_translators_request_is_refused_at_the_model(
     before = live_state(page)
 
     def view(request):
-        Page.objects.get(pk=page.pk).specific.save_revision(
-            user=request.user
-        ).publish()
+        Page.objects.get(pk=page.pk).specific.save_revision(user=request.user).publish()
         return HttpResponse()
 
     request = rf.post("/admin/anything/")
@@ -408,9 +401,7 @@ def test_a_finished_translation_goes_to_moderation_and_the_list_says_so(
     cell = queue_cell(client.get(queue).content.decode(), polish.title)
     assert unescape(in_polish("Draft")) in cell
     assert unescape(in_polish("Out of date")) in cell  # nothing translated yet
-    submit = reverse(
-        "submit_translation_for_moderation", args=["page", translated.pk]
-    )
+    submit = reverse("submit_translation_for_moderation", args=["page", translated.pk])
     assert submit in cell
 
     # Not finished: refused with the number of texts left.

@@ -12,9 +12,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.utils.text import slugify
 from django.views import View
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, WorkflowState
