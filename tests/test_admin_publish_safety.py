@@ -11,7 +11,7 @@ from html import unescape
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import ngettext
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     StringSegment,
@@ -375,6 +375,11 @@ def test_a_translator_cannot_publish_an_organisation_translation(
 # Finished translations reach a moderator ------------------------------------
 
 
+def state_label(state):
+    with translation.override("pl"):
+        return translation.pgettext("translation state", state)
+
+
 def queue_cell(html, title):
     row = re.search(
         r'<th scope="row" class="title"[^>]*>' + re.escape(title) + r"</th>(.*?)</tr>",
@@ -399,8 +404,8 @@ def test_a_finished_translation_goes_to_moderation_and_the_list_says_so(
     translated = polish.get_translation(english)
     queue = reverse("translation_queue")
     cell = queue_cell(client.get(queue).content.decode(), polish.title)
-    assert unescape(in_polish("Draft")) in cell
-    assert unescape(in_polish("Out of date")) in cell  # nothing translated yet
+    assert state_label("Draft") in cell
+    assert state_label("Out of date") in cell  # nothing translated yet
     submit = reverse("submit_translation_for_moderation", args=["page", translated.pk])
     assert submit in cell
 
@@ -411,9 +416,12 @@ def test_a_finished_translation_goes_to_moderation_and_the_list_says_so(
         source__object_id=polish.translation_key
     ).get_progress()
     with translation.override("pl"):
-        refusal = gettext(
-            "'%(name)s' is not finished: %(count)d texts are not translated yet."
+        refusal = ngettext(
+            "'%(name)s' is not finished: %(count)d text is not translated yet.",
+            "'%(name)s' is not finished: %(count)d texts are not translated yet.",
+            total - done,
         ) % {"name": translated, "count": total - done}
+    assert "przetłumacz" in refusal  # the Polish catalogue has it
     assert refusal in unescape(response.content.decode())
 
     source = TranslationSource.objects.get_for_instance(polish)
@@ -425,7 +433,7 @@ def test_a_finished_translation_goes_to_moderation_and_the_list_says_so(
     assert not translated.live
     assert translated.get_latest_revision().content["title"].startswith("EN ")
     cell = queue_cell(response.content.decode(), polish.title)
-    assert unescape(in_polish("In moderation")) in cell
+    assert state_label("In moderation") in cell
     assert submit not in cell
 
     # The moderator approves it: published, and the list says so.
@@ -445,7 +453,7 @@ def test_a_finished_translation_goes_to_moderation_and_the_list_says_so(
     assert translated.live and translated.title.startswith("EN ")
     client.force_login(translator())
     cell = queue_cell(client.get(queue).content.decode(), polish.title)
-    assert unescape(in_polish("Published")) in cell
+    assert state_label("Published") in cell
 
 
 def test_submitting_a_translation_leaves_the_live_translation_as_it_is(
@@ -467,3 +475,32 @@ def test_submitting_a_translation_leaves_the_live_translation_as_it_is(
     assert page.workflow_in_progress
     assert page.get_latest_revision().content["title"].startswith("EN2 ")
     assert Translation.objects.filter(source=source, enabled=True).exists()
+
+
+def editor_props(html):
+    import json
+
+    match = re.search(r'class="js-translation-editor" data-props="([^"]*)"', html)
+    assert match, "no translation editor"
+    return json.loads(unescape(match.group(1)))
+
+
+def test_the_translation_editor_offers_translators_safe_buttons_only(
+    client, english_cooperation
+):
+    page = english_cooperation
+    client.force_login(translator())
+    html = client.get(edit_url(page)).content.decode()
+    props = editor_props(html)
+    assert props["links"]["convertToAliasUrl"] is None
+    assert props["perms"]["canDelete"] is False
+    assert props["perms"]["canPublish"] is False
+    assert in_polish("Send to moderation") in html
+    assert reverse("submit_translation_for_moderation", args=["page", page.pk]) in html
+
+    client.force_login(moderator())
+    html = client.get(edit_url(page)).content.decode()
+    props = editor_props(html)
+    assert props["links"]["convertToAliasUrl"]
+    assert props["perms"]["canPublish"] is True
+    assert in_polish("Send to moderation") not in html

@@ -12,10 +12,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 from django.views import View
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, WorkflowState
 
@@ -28,13 +30,14 @@ IN_MODERATION = "in_moderation"
 CHANGES_REQUESTED = "changes_requested"
 PUBLISHED = "published"
 
+# A context of their own, so they do not change Wagtail's "Draft"/"Published".
 STATE_LABELS = {
-    DRAFT: gettext_lazy("Draft"),
-    IN_MODERATION: gettext_lazy("In moderation"),
-    CHANGES_REQUESTED: gettext_lazy("Changes requested"),
-    PUBLISHED: gettext_lazy("Published"),
+    DRAFT: pgettext_lazy("translation state", "Draft"),
+    IN_MODERATION: pgettext_lazy("translation state", "In moderation"),
+    CHANGES_REQUESTED: pgettext_lazy("translation state", "Changes requested"),
+    PUBLISHED: pgettext_lazy("translation state", "Published"),
 }
-OUT_OF_DATE_LABEL = gettext_lazy("Out of date")
+OUT_OF_DATE_LABEL = pgettext_lazy("translation state", "Out of date")
 
 
 def _workflow_states(model, pks):
@@ -152,7 +155,9 @@ class SubmitTranslationView(View):
                 _("'%(name)s' was sent to moderation. A moderator will publish it.")
                 % {"name": name},
             )
-        return redirect("translation_queue")
+        return redirect(
+            get_valid_next_url_from_request(request) or reverse("translation_queue")
+        )
 
     @staticmethod
     def _submit(user, obj):
@@ -184,9 +189,11 @@ class SubmitTranslationView(View):
         if translation is not None:
             total, translated = translation.get_progress()
             if translated < total:
-                return _(
+                return ngettext(
+                    "'%(name)s' is not finished: %(count)d text is not translated yet.",
                     "'%(name)s' is not finished: %(count)d texts are not "
-                    "translated yet."
+                    "translated yet.",
+                    total - translated,
                 ) % {"name": obj, "count": total - translated}
             try:
                 save_translation_draft(translation, user)

@@ -12,8 +12,10 @@ from cooperation.models import PartnerOrganization
 
 from .guide import render_guide
 from .moderation import (
+    CHANGES_REQUESTED,
     DRAFT,
     OUT_OF_DATE_LABEL,
+    PUBLISHED,
     STATE_LABELS,
     out_of_date_keys,
     translation_states,
@@ -136,7 +138,9 @@ class TranslationQueueView(AdminPageView):
         cell["state_label"] = STATE_LABELS[state]
         if key in self.out_of_date:
             cell["out_of_date_label"] = OUT_OF_DATE_LABEL
-        if state == DRAFT or state == "changes_requested":
+        if state in (DRAFT, CHANGES_REQUESTED) or (
+            state == PUBLISHED and key in self.out_of_date
+        ):
             cell["submit_url"] = reverse(
                 "submit_translation_for_moderation", args=[kind, translated_pk]
             )
