@@ -176,6 +176,7 @@ def test_a_stale_save_is_refused_and_keeps_what_was_typed(client, site_tree):
         "form below. Compare it with the newer version (History), then save "
         "again to replace that version, or reload the page to continue from it."
     )
+    assert message.startswith("Twoje zmiany")
     assert message.split("%(user)s")[0] in html
     page.refresh_from_db()
     assert page.get_latest_revision().content["title"] == "Tytuł Anny"
@@ -504,3 +505,46 @@ def test_the_translation_editor_offers_translators_safe_buttons_only(
     assert props["links"]["convertToAliasUrl"]
     assert props["perms"]["canPublish"] is True
     assert in_polish("Send to moderation") not in html
+
+
+def test_a_stale_organisation_save_is_refused_and_keeps_what_was_typed(
+    client, site_tree
+):
+    organisation = PartnerOrganization.objects.get(slug="ops-zoliborz")
+    url = reverse(
+        "wagtailsnippets_cooperation_partnerorganization:edit", args=[organisation.pk]
+    )
+
+    def form(name):
+        return {
+            "name": name,
+            "short_name": organisation.short_name,
+            "sector": organisation.sector,
+            "website": organisation.website,
+            "address": organisation.address,
+            "slug": organisation.slug,
+            "logo_alt": "",
+        }
+
+    anna, bartek = editor(), librarian("bartek-2", "Redaktorzy")
+    client.force_login(bartek)
+    bartek_loaded = loaded_revision(client.get(url).content.decode())
+    client.force_login(anna)
+    anna_loaded = loaded_revision(client.get(url).content.decode())
+    assert client.post(url, {**form("Nazwa Anny"), **anna_loaded}).status_code == 302
+
+    client.force_login(bartek)
+    response = client.post(url, {**form("Nazwa Bartka"), **bartek_loaded})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Nazwa Bartka" in html
+    message = in_polish(
+        "Your changes were not saved: %(user)s saved a newer version of this "
+        "organisation (%(time)s) after you opened it. What you typed is still in "
+        "the form below. Compare it with the newer version (History), then save "
+        "again to replace that version, or reload the page to continue from it."
+    )
+    assert message.startswith("Twoje zmiany")
+    assert message.split("%(user)s")[0] in html
+    organisation.refresh_from_db()
+    assert organisation.latest_revision.content["name"] == "Nazwa Anny"
