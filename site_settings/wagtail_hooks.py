@@ -146,3 +146,20 @@ def carry_on_with_created_page(request, parent_page, page_class):
 @hooks.register("before_edit_page")
 def refuse_stale_save(request, page):
     return concurrency.refuse_stale_save(request, page)
+
+
+@hooks.register("construct_page_action_menu")
+def safe_primary_page_action(menu_items, request, context):
+    """The first item is the editor's main button. wagtail-localize's "Convert
+    to alias page" (order 0) becomes it whenever "Save draft" is not shown;
+    it replaces the translation with the live original at once. Nobody who
+    may not publish the page gets it, and for others it is never the main
+    button."""
+    page = context.get("page")
+    convert = [item for item in menu_items if item.name == "localize-convert-to-alias"]
+    if not convert:
+        return
+    for item in convert:
+        menu_items.remove(item)
+    if page is None or publishing.may_publish(request.user, page):
+        menu_items.extend(convert)

@@ -548,3 +548,22 @@ def test_a_stale_organisation_save_is_refused_and_keeps_what_was_typed(
     assert message.split("%(user)s")[0] in html
     organisation.refresh_from_db()
     assert organisation.latest_revision.content["name"] == "Nazwa Anny"
+
+
+def test_convert_to_alias_is_never_the_main_button(client, english_cooperation):
+    """Once a translation is no longer synced it opens in Wagtail's own editor,
+    where wagtail-localize adds "Convert to alias page" first in the menu."""
+    page = english_cooperation
+    Translation.objects.filter(source__object_id=page.translation_key).update(
+        enabled=False
+    )
+    client.force_login(translator())
+    html = client.get(edit_url(page)).content.decode()
+    assert "localize-convert-to-alias" not in html
+    assert 'name="action-publish"' not in html
+
+    client.force_login(moderator())
+    html = client.get(edit_url(page)).content.decode()
+    actions = re.findall(r'name="((?:action|localize)-[\w-]+)"', html)
+    assert "localize-convert-to-alias" in actions
+    assert actions[0] != "localize-convert-to-alias"
