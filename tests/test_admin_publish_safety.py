@@ -567,3 +567,25 @@ def test_convert_to_alias_is_never_the_main_button(client, english_cooperation):
     actions = re.findall(r'name="((?:action|localize)-[\w-]+)"', html)
     assert "localize-convert-to-alias" in actions
     assert actions[0] != "localize-convert-to-alias"
+
+
+def test_a_write_request_that_fails_leaves_nothing_half_saved(rf, site_tree):
+    """One transaction per write request: a publish that fails after its
+    revision was saved leaves no saved-but-unpublished revision."""
+    from django.core.handlers.exception import convert_exception_to_response
+
+    from site_settings.admin_extras.publishing import AdminWriteMiddleware
+
+    page = PartnershipPage.objects.get(slug="marymont-kaskada")
+    revisions = page.revisions.count()
+
+    def view(request):
+        page.save_revision(user=request.user)
+        raise RuntimeError("the publish step failed")
+
+    request = rf.post("/admin/pages/1/edit/")
+    request.user = moderator()
+    handler = AdminWriteMiddleware(convert_exception_to_response(view))
+    response = handler(request)
+    assert response.status_code == 500
+    assert PartnershipPage.objects.get(pk=page.pk).revisions.count() == revisions

@@ -8,8 +8,8 @@ page" copies the live Polish page over the translation. Translators hold no
 publish permission, so:
 
 - ``AdminWriteMiddleware`` runs every write request (POST, PUT, PATCH,
-  DELETE) in one transaction, rolled back if the view fails, and remembers the
-  request's user while it runs;
+  DELETE) in one transaction, rolled back if the view fails with an error,
+  and remembers the request's user while it runs;
 - ``refuse_unpermitted_publish`` (a ``pre_save`` receiver) refuses any save
   that makes a page or a draftable snippet live, or changes its live version,
   during a request whose user may not publish it: the request gets a 403 and
@@ -56,8 +56,9 @@ class AdminWriteMiddleware:
             with transaction.atomic():
                 response = self.get_response(request)
                 # Django turns the view's exceptions into responses before
-                # they reach here: undo the writes of a failed request.
-                if response.status_code >= 500 or response.status_code == 403:
+                # they reach here: undo the writes of a failed request. (Not
+                # on 4xx: a refused login must still record the attempt.)
+                if response.status_code >= 500:
                     transaction.set_rollback(True)
                 return response
         finally:
