@@ -211,6 +211,14 @@ def ensure_workflow(apps, groups, sections):
     for section in sections:
         if not WorkflowPage.objects.filter(page_id=section.pk).exists():
             WorkflowPage.objects.create(workflow=workflow, page_id=section.pk)
+    # issue-10a: translators send finished translations of any English page
+    # to moderation, so the workflow covers each translated tree from its root.
+    Page = apps.get_model("wagtailcore", "Page")
+    for root in Page.objects.filter(depth=2).exclude(
+        locale__language_code=settings.LANGUAGE_CODE
+    ):
+        if not WorkflowPage.objects.filter(page_id=root.pk).exists():
+            WorkflowPage.objects.create(workflow=workflow, page_id=root.pk)
     organisation_type, _ = ContentType.objects.get_or_create(
         app_label="cooperation", model="partnerorganization"
     )

@@ -2,7 +2,10 @@
 columns, filters and search."""
 
 from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext_lazy as _
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
@@ -27,12 +30,40 @@ class PartnerOrganizationEditView(EditView):
             raise PermissionDenied
         return organisation
 
+    # issue-10a: two librarians, one organisation. Wagtail refuses only a
+    # stale autosave; this refuses a stale ordinary save too, keeping the
+    # librarian's input in the form.
+    def is_valid(self, form):
+        if not self.expects_json_response and self.is_out_of_date:
+            latest = self.object.latest_revision
+            author = (
+                (latest.user.get_full_name() or latest.user.get_username())
+                if latest.user
+                else _("someone")
+            )
+            self.produced_error_code = "invalid_revision"
+            self.produced_error_message = _(
+                "Your changes were not saved: %(user)s saved a newer version of "
+                "this organisation (%(time)s) after you opened it. What you typed "
+                "is still in the form below. Compare it with the newer version "
+                "(History), then save again to replace that version, or reload "
+                "the page to continue from it."
+            ) % {
+                "user": author,
+                "time": date_format(
+                    timezone.localtime(latest.created_at), "DATETIME_FORMAT"
+                ),
+            }
+            form.is_valid()  # so the form shows what was typed, with its errors
+            return False
+        return super().is_valid(form)
+
 
 class PartnerOrganizationViewSet(SnippetViewSet):
     model = PartnerOrganization
     edit_view_class = PartnerOrganizationEditView
     icon = "group"
-    menu_label = _("Partner organisations")
+    menu_label = gettext_lazy("Partner organisations")
     menu_order = 250
     add_to_admin_menu = True
     list_display = [

@@ -91,3 +91,75 @@ def warn_on_statement_edit(request, page):
     ):
         for warning in statement_warnings(page.specific):
             messages.warning(request, warning)
+
+
+# --- issue-10a: concurrency and publishing safety --------------------------
+# Separate from the hooks above so merges stay easy. See
+# admin_extras/publishing.py and admin_extras/concurrency.py.
+
+from django.db.models.signals import pre_save  # noqa: E402
+
+from .admin_extras import concurrency, publishing  # noqa: E402
+from .admin_extras.moderation import SubmitTranslationView  # noqa: E402
+
+
+def _connect_publish_guard():
+    """Refuse publishing by users without the right, for every page type and
+    draftable snippet (pre_save is sent with the concrete model as sender)."""
+    pre_save.connect(
+        publishing.refuse_unpermitted_publish,
+        dispatch_uid="site_settings_refuse_unpermitted_publish",
+    )
+
+
+_connect_publish_guard()
+
+
+@hooks.register("register_admin_urls")
+def register_safe_localize_urls():
+    """Registered before wagtail-localize's own (site_settings comes first in
+    INSTALLED_APPS), so these paths reach the safe views."""
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            publishing.SyncTranslationsView.as_view(),
+            name="safe_update_translations",
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            publishing.convert_to_alias,
+            name="safe_convert_to_alias",
+        ),
+        path(
+            "do-tlumaczenia/do-moderacji/<str:kind>/<str:pk>/",
+            SubmitTranslationView.as_view(),
+            name="submit_translation_for_moderation",
+        ),
+    ]
+
+
+@hooks.register("before_create_page")
+def carry_on_with_created_page(request, parent_page, page_class):
+    return concurrency.carry_on_with_created_page(request, parent_page, page_class)
+
+
+@hooks.register("before_edit_page")
+def refuse_stale_save(request, page):
+    return concurrency.refuse_stale_save(request, page)
+
+
+@hooks.register("construct_page_action_menu")
+def safe_primary_page_action(menu_items, request, context):
+    """The first item is the editor's main button. wagtail-localize's "Convert
+    to alias page" (order 0) becomes it whenever "Save draft" is not shown;
+    it replaces the translation with the live original at once. Nobody who
+    may not publish the page gets it, and for others it is never the main
+    button."""
+    page = context.get("page")
+    convert = [item for item in menu_items if item.name == "localize-convert-to-alias"]
+    if not convert:
+        return
+    for item in convert:
+        menu_items.remove(item)
+    if page is None or publishing.may_publish(request.user, page):
+        menu_items.extend(convert)

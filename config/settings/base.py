@@ -80,6 +80,24 @@ DATABASES = {
         "DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     )
 }
+# issue-10a: several librarians write at once. On the embedded SQLite default:
+# WAL (readers never wait for a writer), transactions that take the write lock
+# when they begin (IMMEDIATE: no "database is locked" when a read turns into a
+# write half-way) and a writer waits up to 20 s for the lock instead of
+# failing. PostgreSQL URLs (DATABASE_URL) are left as dj_database_url makes them.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+# issue-10a: every admin write (save, submit, publish, sync) is one
+# transaction, and no user publishes without the right to (see
+# site_settings/admin_extras/publishing.py). Innermost, so it wraps the view.
+MIDDLEWARE += ["site_settings.admin_extras.publishing.AdminWriteMiddleware"]
+# issue-10a: autosave is off (see site_settings/admin_extras/concurrency.py).
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

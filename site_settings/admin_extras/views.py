@@ -11,6 +11,15 @@ from wagtail.models import Locale, Page
 from cooperation.models import PartnerOrganization
 
 from .guide import render_guide
+from .moderation import (
+    CHANGES_REQUESTED,
+    DRAFT,
+    OUT_OF_DATE_LABEL,
+    PUBLISHED,
+    STATE_LABELS,
+    out_of_date_keys,
+    translation_states,
+)
 
 
 class AdminPageView(WagtailAdminTemplateMixin, TemplateView):
@@ -61,14 +70,31 @@ class TranslationQueueView(AdminPageView):
         organisation_translations = self._translations(
             PartnerOrganization.objects.all(), targets
         )
+        # issue-10a: where each translation stands
+        self.states = translation_states(
+            Page, Page.objects.filter(pk__in=page_translations.values())
+        ) | translation_states(
+            PartnerOrganization,
+            PartnerOrganization.objects.filter(
+                pk__in=organisation_translations.values()
+            ),
+        )
+        self.out_of_date = out_of_date_keys()
         context["targets"] = targets
         context["page_rows"] = [
             {
                 "object": page,
                 "indent": page.depth - 2,
                 "cells": [
-                    self._page_cell(
-                        page, page_translations.get((page.translation_key, t.pk)), t
+                    self._with_state(
+                        self._page_cell(
+                            page,
+                            page_translations.get((page.translation_key, t.pk)),
+                            t,
+                        ),
+                        "page",
+                        page_translations.get((page.translation_key, t.pk)),
+                        (page.translation_key, t.pk),
                     )
                     for t in targets
                 ],
@@ -80,12 +106,19 @@ class TranslationQueueView(AdminPageView):
                 "object": organisation,
                 "indent": 0,
                 "cells": [
-                    self._organisation_cell(
-                        organisation,
+                    self._with_state(
+                        self._organisation_cell(
+                            organisation,
+                            organisation_translations.get(
+                                (organisation.translation_key, t.pk)
+                            ),
+                            t,
+                        ),
+                        "organisation",
                         organisation_translations.get(
                             (organisation.translation_key, t.pk)
                         ),
-                        t,
+                        (organisation.translation_key, t.pk),
                     )
                     for t in targets
                 ],
@@ -93,6 +126,25 @@ class TranslationQueueView(AdminPageView):
             for organisation in organisations
         ]
         return context
+
+    def _with_state(self, cell, kind, translated_pk, key):
+        """issue-10a: the translation's state (draft, in moderation, changes
+        requested, published), whether its original changed since, and
+        where to send a draft to moderation."""
+        if not translated_pk:
+            return cell
+        state = self.states.get(translated_pk, DRAFT)
+        cell["state"] = state
+        cell["state_label"] = STATE_LABELS[state]
+        if key in self.out_of_date:
+            cell["out_of_date_label"] = OUT_OF_DATE_LABEL
+        if state in (DRAFT, CHANGES_REQUESTED) or (
+            state == PUBLISHED and key in self.out_of_date
+        ):
+            cell["submit_url"] = reverse(
+                "submit_translation_for_moderation", args=[kind, translated_pk]
+            )
+        return cell
 
     @staticmethod
     def _translations(queryset, targets):

@@ -1,0 +1,157 @@
+"""Two requests, one page: the create view and a request that already made
+the page, and two librarians saving the same page.
+
+Autosave is off (``WAGTAIL_AUTOSAVE_INTERVAL = 0``). In Wagtail 8 it posts the
+create form a moment after the last keystroke; when the librarian then
+clicks "Submit for moderation", the submit arrives while the autosave is
+still creating the page and fails ("slug already in use", or a locked
+database), leaving a hidden draft. It also saves what a cancelled dialog
+left in the form and fills History with revisions nobody chose to save.
+Wagtail's own check against overwriting applies only to autosave, not to
+the ordinary save button. So Save is an explicit act again, and:
+
+- ``carry_on_with_created_page`` (``before_create_page``): a create request
+  for a page the same librarian created moments ago under the same parent
+  with the same slug (an autosave from an open tab, a double click) carries
+  on with that page in the edit view, so the submit submits it; an
+  autosave-style request for it is refused. Write requests run one at a
+  time (IMMEDIATE transactions, ``publishing.AdminWriteMiddleware``), so
+  the second request always sees the page the first one made.
+- ``refuse_stale_save`` (``before_edit_page``): a save, submit or publish
+  from a form loaded before someone else saved a newer revision is refused
+  with a message, and the form is shown again with what the librarian typed.
+"""
+
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import JsonResponse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.admin import messages
+from wagtail.admin.views.pages.edit import EditView
+
+# How recent a page must be to count as "the one this form just created".
+RECENT = timedelta(minutes=10)
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _slug_from_post(request):
+    slug = request.POST.get("slug", "").strip()
+    if not slug:
+        slug = slugify(request.POST.get("title", ""))
+    return slug
+
+
+def created_moments_ago(request, parent_page, page_class):
+    """The page this create form already made, if any: same parent, slug,
+    type and owner, never published, one revision, created in the last few
+    minutes."""
+    slug = _slug_from_post(request)
+    if not slug:
+        return None
+    page = (
+        parent_page.get_children()
+        .filter(
+            slug=slug,
+            owner=request.user,
+            live=False,
+            first_published_at__isnull=True,
+            content_type=ContentType.objects.get_for_model(page_class),
+            latest_revision_created_at__gte=timezone.now() - RECENT,
+        )
+        .first()
+    )
+    if page is None or page.revisions.count() != 1:
+        return None
+    return page
+
+
+def carry_on_with_created_page(request, parent_page, page_class):
+    """before_create_page hook, see the module docstring."""
+    if request.method != "POST" or not request.user.is_authenticated:
+        return None
+    page = created_moments_ago(request, parent_page, page_class)
+    if page is None:
+        return None
+    if _wants_json(request):
+        return JsonResponse(
+            {
+                "success": False,
+                "error_code": "already_created",
+                "error_message": _(
+                    "This page has already been created. Open it from the page list."
+                ),
+            },
+            status=400,
+        )
+    return EditView.as_view()(request, page_id=page.pk)
+
+
+def is_stale(request, page):
+    """True when the form was loaded from a revision older than the page's
+    latest one (the hidden fields every Wagtail edit form carries)."""
+    loaded_id = request.POST.get("loaded_revision_id")
+    if not loaded_id:
+        return False
+    latest = page.get_latest_revision()
+    if latest is None:
+        return False
+    if loaded_id != str(latest.pk):
+        return True
+    loaded_at = request.POST.get("loaded_revision_created_at")
+    return bool(loaded_at) and loaded_at != latest.created_at.isoformat()
+
+
+class StaleSaveEditView(EditView):
+    """The page editor showing what the librarian posted, saving nothing."""
+
+    def post(self, request, *args, **kwargs):
+        self.form = self.form_class(
+            request.POST,
+            request.FILES,
+            instance=self.page,
+            subscription=self.subscription,
+            parent_page=self.parent,
+            for_user=request.user,
+        )
+        latest = self.page.get_latest_revision()
+        author = (
+            (latest.user.get_full_name() or latest.user.get_username())
+            if latest.user
+            else _("someone")
+        )
+        messages.error(
+            request,
+            _(
+                "Your changes were not saved: %(user)s saved a newer version "
+                "of this page (%(time)s) after you opened it. What you typed "
+                "is still in the form below. Compare it with the newer version "
+                "(History), then save again to replace that version, or reload "
+                "the page to continue from it."
+            )
+            % {
+                "user": author,
+                "time": date_format(
+                    timezone.localtime(latest.created_at), "DATETIME_FORMAT"
+                ),
+            },
+        )
+        self.has_unsaved_changes = True
+        return self.render_to_response(self.get_context_data())
+
+
+def refuse_stale_save(request, page):
+    """before_edit_page hook, see the module docstring."""
+    if request.method != "POST" or getattr(request, "_stale_save_checked", False):
+        return None
+    request._stale_save_checked = True
+    # Wagtail refuses stale autosaves itself ("invalid_revision").
+    if _wants_json(request) or not is_stale(request, page):
+        return None
+    return StaleSaveEditView.as_view()(request, page_id=page.pk)
