@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class SiteSettingsConfig(AppConfig):
     name = "site_settings"
     verbose_name = _("Site settings")
+
+    def ready(self):
+        # issue-10b: translation notes dated in the admin's language.
+        from .admin_extras import translation_comments
+
+        translation_comments.install()

@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
 from home.i18n import localize_many
+from home.text import fold
 
 from ..forms import PartnershipPageForm
 from .choices import (
@@ -30,6 +31,8 @@ from .choices import (
     MonthChoices,
 )
 from .logo import LogoMixin
+
+_NAME_FIELDS = [index.SearchField("name"), index.AutocompleteField("name")]
 
 
 class PartnershipPage(LogoMixin, Page):
@@ -114,9 +117,14 @@ class PartnershipPage(LogoMixin, Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("body"),
-        index.RelatedFields("streets", [index.SearchField("name")]),
-        index.RelatedFields("places", [index.SearchField("name")]),
-        index.RelatedFields("former_names", [index.SearchField("name")]),
+        # The admin's page search is an autocomplete search: streets, places
+        # and former names are autocomplete fields too, and once more without
+        # diacritics, so a librarian finds a partnership by "krasinskiego" on
+        # any search backend.
+        index.RelatedFields("streets", _NAME_FIELDS),
+        index.RelatedFields("places", _NAME_FIELDS),
+        index.RelatedFields("former_names", _NAME_FIELDS),
+        index.AutocompleteField("folded_names"),
         index.FilterField("founded_year"),
     ]
 
@@ -152,6 +160,11 @@ class PartnershipPage(LogoMixin, Page):
         errors.update(self.logo_errors())
         if errors:
             raise ValidationError(errors)
+
+    def folded_names(self):
+        """Streets, places and former names without diacritics, for search."""
+        rows = [*self.streets.all(), *self.places.all(), *self.former_names.all()]
+        return " ".join(fold(row.name) for row in rows)
 
     @property
     def founded_iso(self):
