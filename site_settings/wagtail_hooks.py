@@ -101,9 +101,11 @@ def warn_on_statement_edit(request, page):
 @hooks.register("insert_global_admin_js")
 def admin_wording_js():
     return format_html(
-        '<script src="{}" data-translation-heading="{}"></script>',
+        '<script src="{}" data-translation-heading="{}" data-more-actions="{}">'
+        "</script>",
         static("js/admin-wording.js"),
         _("Translation: %(source)s → %(target)s"),
+        _("More actions"),
     )
 
 

@@ -188,6 +188,28 @@ WAGTAIL_OVERRIDES = [
     ),
     gettext_noop("Use machine translation"),
     gettext_noop("Apply machine translations to the incoming changes."),
+    # The keyboard-shortcuts dialog and list ordering.
+    gettext_noop("Add or show comments"),
+    gettext_noop("Text editing"),
+    gettext_noop("Superscript"),
+    gettext_noop("Subscript"),
+    gettext_noop("Show keyboard shortcuts"),
+    gettext_noop("Toggle minimap"),
+    gettext_noop("Close modal dialogs (like this one)"),
+    gettext_noop("Application"),
+    gettext_noop("account"),
+    gettext_noop(
+        "Keyboard shortcuts are currently disabled; manage your %(account_link)s to enable them."
+    ),
+    gettext_noop(
+        "Keyboard shortcuts are currently enabled; manage your %(account_link)s to disable them."
+    ),
+    gettext_noop(
+        "Focus on the drag button and press up or down arrows to move the item, then press enter to submit the change."
+    ),
+    gettext_noop("Enable custom ordering"),
+    gettext_noop("Disable custom ordering"),
+    gettext_noop("Status %(status)s"),
 ]
 
 JAVASCRIPT_OVERRIDES = [

@@ -1,11 +1,14 @@
-// The translation editor of wagtail-localize writes one heading in English
-// in its compiled JavaScript ("Polski to English translation"), out of reach
-// of the catalogs. This rewrites it with the Polish wording passed by the
-// <script> tag (site_settings/wagtail_hooks.py, issue 10b).
+// wagtail-localize's translation editor writes a few texts in English in its
+// compiled JavaScript, out of reach of the catalogs: the heading "Polski to
+// English translation" and the menu label "More actions". This rewrites them
+// with the wording the <script> tag passes in the admin's language
+// (site_settings/wagtail_hooks.py, issue 10b).
 (function () {
   "use strict";
   var script = document.currentScript;
   var template = script && script.dataset.translationHeading;
+  // Upstream's own English, matched exactly; the Polish comes from the tag.
+  var replacements = { "More actions": script && script.dataset.moreActions };
   if (!template) {
     return;
   }
@@ -15,8 +18,11 @@
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     var node = walker.nextNode();
     while (node) {
-      var match = pattern.exec(node.nodeValue.trim());
-      if (match) {
+      var text = node.nodeValue.trim();
+      var match = pattern.exec(text);
+      if (replacements[text]) {
+        node.nodeValue = replacements[text];
+      } else if (match) {
         node.nodeValue = template
           .replace("%(source)s", match[1])
           .replace("%(target)s", match[2]);
