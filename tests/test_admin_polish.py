@@ -49,6 +49,7 @@ ENGLISH = [
     r"Proceeding will overwrite",
     r"Keyboard shortcuts are",
     r"Add or show comments",
+    r"This data explained",
 ]
 BROKEN_POLISH = [
     r"\b[Tt]en (strona|organizacja)",

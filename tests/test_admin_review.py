@@ -12,6 +12,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -26,6 +27,7 @@ from cooperation.models import (
     PartnershipPage,
 )
 from cooperation.roles import MODERATORS, TASK_NAME, WORKFLOW_NAME
+from site_settings.admin_extras.guide import GUIDE_PATH
 
 from .factories import (
     editor,
@@ -244,3 +246,34 @@ def test_a_default_group_with_members_only_loses_its_rights(db):
     assert Group.objects.filter(name="Editors").exists()
     assert not GroupPagePermission.objects.filter(group__name="Editors").exists()
     assert not Group.objects.filter(name="Moderators").exists()
+
+
+def test_the_guide_names_the_buttons_as_the_admin_shows_them():
+    guide = GUIDE_PATH.read_text(encoding="utf-8")
+    with translation.override("pl"):
+        gettext = translation.gettext
+        buttons = [
+            gettext("Submit to %(workflow_name)s") % {"workflow_name": WORKFLOW_NAME},
+            gettext("Resubmit to %(task_name)s") % {"task_name": TASK_NAME},
+            gettext("%(label)s and Publish") % {"label": gettext("Approve")},
+            gettext("%(label)s and Publish")
+            % {"label": gettext("Approve with comment")},
+            gettext("Request changes"),
+            gettext("Save draft"),
+            gettext("Publish"),
+            gettext("Set schedule"),
+            gettext("Schedule to publish"),
+            gettext("Publish immediately"),
+            gettext("Publish this version"),
+        ]
+        messages = [gettext("Add at least one street.")]
+    for label in buttons:
+        assert f"**{label}**" in guide, label
+    for message in messages:
+        assert message in guide
+    # Where a click publishes, the guide says so.
+    publishing = guide.split("## Te przyciski publikują od razu")[1].split("\n## ")[0]
+    for label in buttons[2:4] + [buttons[6], buttons[9], buttons[10]]:
+        assert f"**{label}**" in publishing, label
+    for old in ["Akceptuj i Opublikuj", "Żądania zmian", "(dział Współpraca)**"]:
+        assert old not in guide

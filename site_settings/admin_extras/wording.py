@@ -210,6 +210,21 @@ WAGTAIL_OVERRIDES = [
     gettext_noop("Enable custom ordering"),
     gettext_noop("Disable custom ordering"),
     gettext_noop("Status %(status)s"),
+    # The content checks panel.
+    gettext_noop("This data explained"),
+    gettext_noop("How we calculate our metrics"),
+    gettext_noop(
+        "We extract the main content from the page preview, remove all formatting, and calculate the number of words."
+    ),
+    gettext_noop(
+        "We calculate reading time from word count, using different reading speeds for different languages."
+    ),
+    gettext_noop(
+        "We use a readability formula based on length of words and sentences. Long sentences and words result in a worse readability score."
+    ),
+    gettext_noop(
+        'See our <a href="%(guide_link)s" target="_blank">content checks guide</a> for more information on how content metrics are calculated.'
+    ),
 ]
 
 JAVASCRIPT_OVERRIDES = [
