@@ -26,6 +26,7 @@ from cooperation.models import (
     PartnershipIndexPage,
     PartnershipPage,
 )
+from cooperation.models.rows import PartnershipStreet
 from cooperation.roles import MODERATORS, TASK_NAME, WORKFLOW_NAME
 from site_settings.admin_extras.guide import GUIDE_PATH
 
@@ -277,3 +278,46 @@ def test_the_guide_names_the_buttons_as_the_admin_shows_them():
         assert f"**{label}**" in publishing, label
     for old in ["Akceptuj i Opublikuj", "Żądania zmian", "(dział Współpraca)**"]:
         assert old not in guide
+
+
+def street_revision(page, names):
+    """A new revision of ``page`` whose street list is ``names``, keeping the
+    existing rows (and their ids) where the name is unchanged."""
+    draft = page.get_latest_revision_as_object()
+    existing = {street.name: street for street in draft.streets.all()}
+    rows = []
+    for order, name in enumerate(names):
+        row = existing.get(name) or PartnershipStreet(street_type="ulica", name=name)
+        row.sort_order = order
+        rows.append(row)
+    draft.streets = rows
+    return draft.save_revision()
+
+
+def compare_streets(client, page, revision_a, revision_b):
+    url = reverse(
+        "wagtailadmin_pages:revisions_compare",
+        args=[page.pk, revision_a.pk, revision_b.pk],
+    )
+    response = client.get(url)
+    assert response.status_code == 200
+    return text(response)
+
+
+def test_moderation_diff_shows_an_inserted_street_as_an_insertion(client, site_tree):
+    page = PartnershipPage.objects.filter(locale__language_code="pl").first()
+    before = street_revision(page, ["Krasińskiego", "Mickiewicza", "Słowackiego"])
+    inserted = street_revision(
+        page, ["Broniewskiego", "Krasińskiego", "Mickiewicza", "Słowackiego"]
+    )
+    client.force_login(moderator())
+    diff = compare_streets(client, page, before, inserted)
+    assert diff.count("comparison__child-object addition") == 1
+    assert "Przeniesiono" not in diff  # the rows below did not "move"
+
+    swapped = street_revision(
+        page, ["Broniewskiego", "Mickiewicza", "Krasińskiego", "Słowackiego"]
+    )
+    diff = compare_streets(client, page, inserted, swapped)
+    assert "comparison__child-object addition" not in diff
+    assert "Przeniesiono 1 miejsce w dół" in diff

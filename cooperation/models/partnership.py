@@ -11,7 +11,6 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -25,6 +24,7 @@ from home.blocks import BodyStreamBlock
 from home.i18n import localize_many
 from home.text import fold
 
+from ..compare import OrderedInlinePanel
 from ..forms import PartnershipPageForm
 from .choices import (
     FIRST_FOUNDING_YEAR,
@@ -65,7 +65,7 @@ class PartnershipPage(LogoMixin, Page):
                 FieldRowPanel(
                     [FieldPanel("founded_year"), FieldPanel("founded_month")]
                 ),
-                InlinePanel(
+                OrderedInlinePanel(
                     "former_names",
                     label=pgettext_lazy("row of a list", "Former name"),
                     heading=_("Former names"),
@@ -77,7 +77,7 @@ class PartnershipPage(LogoMixin, Page):
         FieldPanel("body"),
     ]
     area_panels = [
-        InlinePanel(
+        OrderedInlinePanel(
             "streets",
             label=pgettext_lazy("row of a list", "Street"),
             heading=_("Streets that bound the area"),
@@ -89,14 +89,14 @@ class PartnershipPage(LogoMixin, Page):
             ),
             min_num=1,
         ),
-        InlinePanel(
+        OrderedInlinePanel(
             "places",
             label=pgettext_lazy("row of a list", "Estate or landmark"),
             heading=_("Estates and landmarks in the area"),
         ),
     ]
     organisation_panels = [
-        InlinePanel(
+        OrderedInlinePanel(
             "members",
             label=pgettext_lazy("row of a list", "Organisation"),
             heading=_("Initiators and member organisations"),
