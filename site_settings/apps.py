@@ -7,7 +7,9 @@ class SiteSettingsConfig(AppConfig):
     verbose_name = _("Site settings")
 
     def ready(self):
-        # issue-10b: translation notes dated in the admin's language.
-        from .admin_extras import translation_comments
+        # issue-10b: translation notes dated in the admin's language; the
+        # choosers' language filter labelled in Polish.
+        from .admin_extras import chooser_labels, translation_comments
 
         translation_comments.install()
+        chooser_labels.install()

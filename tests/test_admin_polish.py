@@ -74,7 +74,10 @@ BROKEN_POLISH = [
 
 def page_text(response):
     assert response.status_code == 200, response.status_code
-    return html.unescape(response.content.decode())
+    body = response.content.decode()
+    if response["Content-Type"].startswith("application/json"):
+        body = json.loads(body)["html"]
+    return html.unescape(body)
 
 
 def offending(text):
@@ -118,6 +121,11 @@ def screens(bilingual):
         "image list": reverse("wagtailimages:index"),
         "image upload": reverse("wagtailimages:add"),
         "search": reverse("wagtailadmin_pages:search") + "?q=krasinskiego",
+        # Choosers open in a modal; their HTML comes as JSON.
+        "image chooser": reverse("wagtailimages_chooser:choose"),
+        "organisation chooser": reverse(
+            "wagtailsnippetchoosers_cooperation_partnerorganization:choose"
+        ),
     }
 
 
@@ -135,6 +143,8 @@ ROLES = {
             "image list",
             "image upload",
             "search",
+            "image chooser",
+            "organisation chooser",
         ],
     ),
     "moderator": (
