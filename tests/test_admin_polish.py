@@ -101,7 +101,13 @@ def screens(bilingual):
         locale__language_code="pl"
     ).first()
     image()  # the image library is not empty
+    # One page waits for a moderator: the dashboards and the editor show the
+    # workflow's panels and status.
+    second = PartnershipPage.objects.filter(locale__language_code="pl")[1]
+    second.save_revision()
+    second.get_workflow().start(second, second.owner or polish.owner)
     return {
+        "waiting title": second.title,
         "dashboard": reverse("wagtailadmin_home"),
         "page list": reverse("wagtailadmin_explore", args=[index.pk]),
         "tree root": reverse("wagtailadmin_explore_root"),
@@ -182,6 +188,14 @@ def test_key_screens_read_polish_for_each_role(client, screens, role):
         if bad:
             found[name] = bad
     assert not found, f"{role}: {found}"
+
+
+def test_the_moderators_dashboard_shows_the_waiting_page(client, screens):
+    """The role test above saw the moderation panels, not an empty dashboard."""
+    client.force_login(moderator())
+    dashboard = page_text(client.get(screens["dashboard"]))
+    assert screens["waiting title"] in dashboard
+    assert "Dział Współpraca" in dashboard or "Akceptacja moderatora" in dashboard
 
 
 def test_login_page_reads_polish(client, db):
