@@ -94,6 +94,13 @@ class PartnershipPageForm(LocalizedChoosersMixin, WagtailAdminPageForm):
 
     localized_inline_choosers = {"members": "organization"}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        streets = self.formsets.get("streets")
+        if streets is not None:
+            # Instead of Django's "Proszę wysłać co najmniej 1 formularz."
+            streets.error_messages["too_few_forms"] = _("Add at least one street.")
+
     def clean(self):
         cleaned_data = super().clean()
         self._refuse_duplicates(

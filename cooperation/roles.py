@@ -18,11 +18,14 @@ from django.conf import settings
 EDITORS = "Redaktorzy"
 MODERATORS = "Moderatorzy"
 TRANSLATORS = "Tłumacze"
-# Wagtail's Polish buttons read "Wyślij do <workflow>" and "Wyślij ponownie do
-# <task>", so the names are in the genitive: "Wyślij do moderacji (dział
-# Współpraca)", "Wyślij ponownie do akceptacji moderatora".
-WORKFLOW_NAME = "moderacji (dział Współpraca)"
-TASK_NAME = "akceptacji moderatora"
+# Names in the nominative: they are headings in the status panel and the
+# workflow lists. The buttons that name them ("Wyślij do moderacji (Dział
+# Współpraca)") are worded in the project's catalog (issue 10b).
+WORKFLOW_NAME = "Dział Współpraca"
+TASK_NAME = "Akceptacja moderatora"
+# The genitive names used before (site_settings migration 0004 renames them).
+OLD_WORKFLOW_NAME = "moderacji (dział Współpraca)"
+OLD_TASK_NAME = "akceptacji moderatora"
 
 # (app label, codename) pairs, model by model.
 MODEL_PERMISSIONS = {

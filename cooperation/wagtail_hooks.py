@@ -6,10 +6,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import LiveStatusTagColumn, LocaleColumn, UpdatedAtColumn
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from .models import PartnerOrganization
 from .roles import only_translates
@@ -59,9 +59,25 @@ class PartnerOrganizationEditView(EditView):
         return super().is_valid(form)
 
 
+# issue-10b: the organisations list shows one language at a time.
+class PartnerOrganizationIndexView(IndexView):
+    """The list opens on the Polish organisations; Wagtail's language filter
+    ("Język": polski / angielski / Wszystkie) switches, and a column names
+    each row's language when all are shown."""
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        if "locale" not in kwargs["data"]:
+            data = kwargs["data"].copy()
+            data["locale"] = Locale.get_default().language_code
+            kwargs["data"] = data
+        return kwargs
+
+
 class PartnerOrganizationViewSet(SnippetViewSet):
     model = PartnerOrganization
     edit_view_class = PartnerOrganizationEditView
+    index_view_class = PartnerOrganizationIndexView
     icon = "group"
     menu_label = gettext_lazy("Partner organisations")
     menu_order = 250
@@ -71,10 +87,14 @@ class PartnerOrganizationViewSet(SnippetViewSet):
         "short_name",
         "sector",
         "website",
+        LocaleColumn(label=gettext_lazy("Language")),
         LiveStatusTagColumn(),
         UpdatedAtColumn(),
     ]
-    list_filter = ["sector", "locale"]
+    # No "locale" here: Wagtail then adds its own language filter, which
+    # agrees with the list's ?locale= parameter (a model filter on "locale"
+    # sent ids that the list read as language codes: "not found").
+    list_filter = ["sector"]
     # No `search_fields` here: the search box then uses the model's search
     # index (name, short name, former name, description). Listing fields here
     # makes Wagtail 8's SQLite search backend fail with "no such column".

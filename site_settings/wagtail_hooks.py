@@ -12,6 +12,7 @@ from wagtail.admin.menu import MenuItem
 
 from home.models import AccessibilityStatementPage
 
+from .admin_extras import logo_alt, review
 from .admin_extras.panels import (
     GuidePanel,
     OutOfDateTranslationsPanel,
@@ -163,3 +164,48 @@ def safe_primary_page_action(menu_items, request, context):
         menu_items.remove(item)
     if page is None or publishing.may_publish(request.user, page):
         menu_items.extend(convert)
+
+
+# issue-10b: Polish wording the catalogs cannot reach, and rejection and
+# approval made visible (site_settings/admin_extras/review.py).
+
+
+@hooks.register("insert_global_admin_js")
+def admin_wording_js():
+    return format_html(
+        '<script src="{}" data-translation-heading="{}" data-more-actions="{}">'
+        "</script>",
+        static("js/admin-wording.js"),
+        _("Translation: %(source)s → %(target)s"),
+        _("More actions"),
+    )
+
+
+@hooks.register("before_edit_page")
+def show_page_rejection(request, page):
+    review.show_rejection(request, page)
+
+
+@hooks.register("before_edit_snippet")
+def show_snippet_rejection(request, instance):
+    review.show_rejection(request, instance)
+
+
+@hooks.register("after_edit_page")
+def confirm_page_review(request, page):
+    review.replace_confirmation(request, page)
+
+
+@hooks.register("after_edit_snippet")
+def confirm_snippet_review(request, instance):
+    review.replace_confirmation(request, instance)
+
+
+@hooks.register("after_edit_page")
+def flag_page_logo_alt(request, page):
+    logo_alt.flag_stale_logo_alt(request, page)
+
+
+@hooks.register("after_edit_snippet")
+def flag_snippet_logo_alt(request, instance):
+    logo_alt.flag_stale_logo_alt(request, instance)

@@ -79,9 +79,11 @@ def tree_roots():
     polish = locale("pl")
     locale("en")
     if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=polish))
+        Page.add_root(
+            instance=Page(title="Wszystkie strony", slug="root", locale=polish)
+        )
     if not Collection.objects.exists():
-        Collection.add_root(name="Root")
+        Collection.add_root(name="Wszystkie pliki")
     return Page.objects.get(depth=1)
 
 

@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # issue-10b: its Polish catalog ("19 sekund temu"); Wagtail's admin uses
+    # its naturaltime filter.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -119,7 +122,9 @@ LANGUAGES = [
     ("en", "English"),
 ]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# issue-10b: the admin names content languages in the librarian's language
+# ("angielski", not "English"); LANGUAGES keeps the endonyms for visitors.
+WAGTAIL_CONTENT_LANGUAGES = [("pl", _("Polish")), ("en", _("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Warsaw"
@@ -171,6 +176,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# issue-10b: the sign-in form with Polish labels and placeholders.
+WAGTAILADMIN_USER_LOGIN_FORM = "site_settings.admin_extras.forms.LoginForm"
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # No avatars from gravatar.com: they would send a hash of each editor's e-mail
 # to a third party on every admin page. Editors can upload an avatar instead.

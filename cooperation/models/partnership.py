@@ -11,7 +11,6 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -23,13 +22,17 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
 from home.i18n import localize_many
+from home.text import fold
 
+from ..compare import OrderedInlinePanel
 from ..forms import PartnershipPageForm
 from .choices import (
     FIRST_FOUNDING_YEAR,
     MonthChoices,
 )
 from .logo import LogoMixin
+
+_NAME_FIELDS = [index.SearchField("name"), index.AutocompleteField("name")]
 
 
 class PartnershipPage(LogoMixin, Page):
@@ -62,7 +65,7 @@ class PartnershipPage(LogoMixin, Page):
                 FieldRowPanel(
                     [FieldPanel("founded_year"), FieldPanel("founded_month")]
                 ),
-                InlinePanel(
+                OrderedInlinePanel(
                     "former_names",
                     label=pgettext_lazy("row of a list", "Former name"),
                     heading=_("Former names"),
@@ -74,7 +77,7 @@ class PartnershipPage(LogoMixin, Page):
         FieldPanel("body"),
     ]
     area_panels = [
-        InlinePanel(
+        OrderedInlinePanel(
             "streets",
             label=pgettext_lazy("row of a list", "Street"),
             heading=_("Streets that bound the area"),
@@ -86,14 +89,14 @@ class PartnershipPage(LogoMixin, Page):
             ),
             min_num=1,
         ),
-        InlinePanel(
+        OrderedInlinePanel(
             "places",
             label=pgettext_lazy("row of a list", "Estate or landmark"),
             heading=_("Estates and landmarks in the area"),
         ),
     ]
     organisation_panels = [
-        InlinePanel(
+        OrderedInlinePanel(
             "members",
             label=pgettext_lazy("row of a list", "Organisation"),
             heading=_("Initiators and member organisations"),
@@ -114,9 +117,14 @@ class PartnershipPage(LogoMixin, Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("body"),
-        index.RelatedFields("streets", [index.SearchField("name")]),
-        index.RelatedFields("places", [index.SearchField("name")]),
-        index.RelatedFields("former_names", [index.SearchField("name")]),
+        # The admin's page search is an autocomplete search: streets, places
+        # and former names are autocomplete fields too, and once more without
+        # diacritics, so a librarian finds a partnership by "krasinskiego" on
+        # any search backend.
+        index.RelatedFields("streets", _NAME_FIELDS),
+        index.RelatedFields("places", _NAME_FIELDS),
+        index.RelatedFields("former_names", _NAME_FIELDS),
+        index.AutocompleteField("folded_names"),
         index.FilterField("founded_year"),
     ]
 
@@ -152,6 +160,11 @@ class PartnershipPage(LogoMixin, Page):
         errors.update(self.logo_errors())
         if errors:
             raise ValidationError(errors)
+
+    def folded_names(self):
+        """Streets, places and former names without diacritics, for search."""
+        rows = [*self.streets.all(), *self.places.all(), *self.former_names.all()]
+        return " ".join(fold(row.name) for row in rows)
 
     @property
     def founded_iso(self):

@@ -1,0 +1,18 @@
+"""The language filter in Wagtail's chooser modals (e.g. "Wybierz: organizacja
+partnerska") is a form field without a label, so Django shows its field
+name, "Locale", in English (issue 10b). It gets the label "Język"."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+def install():
+    from wagtail.admin.forms.choosers import LocaleFilterMixin
+
+    original_init = LocaleFilterMixin.__init__
+
+    def __init__(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        if "locale" in self.fields:
+            self.fields["locale"].label = _("Language")
+
+    LocaleFilterMixin.__init__ = __init__
