@@ -40,6 +40,9 @@ MODEL_PERMISSIONS = {
         ("cooperation", "lock_partnerorganization"),
         ("cooperation", "unlock_partnerorganization"),
         ("wagtail_localize", "submit_translation"),
+        # Login lock-outs (django-axes): see and lift them (issue 12).
+        ("axes", "view_accessattempt"),
+        ("axes", "delete_accessattempt"),
     ],
     TRANSLATORS: [
         ("wagtailadmin", "access_admin"),

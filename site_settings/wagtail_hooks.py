@@ -91,3 +91,11 @@ def warn_on_statement_edit(request, page):
     ):
         for warning in statement_warnings(page.specific):
             messages.warning(request, warning)
+
+
+# Security hardening (issue 12): moderators see and lift login lock-outs.
+@hooks.register("register_admin_viewset")
+def register_lockout_viewset():
+    from .admin_extras.lockout import LockoutViewSet
+
+    return LockoutViewSet("login_lockouts")

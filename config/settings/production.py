@@ -23,3 +23,9 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Security hardening (issue 12): HTTPS redirect and HSTS from the environment
+# (DJANGO_SECURE_HSTS_SECONDS etc., see config/settings/security.py).
+from .security import https_settings  # noqa: E402
+
+globals().update(https_settings(os.environ))
