@@ -5,6 +5,8 @@ function, so none is lost when a page navigates away."""
 
 import pytest
 
+from .conftest import ADMIN_PASSWORD, ADMIN_USERNAME
+
 pytestmark = pytest.mark.browser
 
 LISTENER = """
@@ -19,6 +21,27 @@ document.addEventListener("securitypolicyviolation", (event) => {
     });
 });
 """
+
+
+@pytest.fixture
+def context(browser):
+    """A browser context that enforces the policy (the suite's default one
+    bypasses it, see conftest.py)."""
+    context = browser.new_context(bypass_csp=False)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def admin_page(context, live_site):
+    """Logged in to the admin as a superuser, in the enforcing context."""
+    page = context.new_page()
+    page.goto(live_site("/admin/login/"))
+    page.fill("input[name=username]", ADMIN_USERNAME)
+    page.fill("input[name=password]", ADMIN_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(live_site("/admin/"))
+    return page
 
 
 def watch(context):
