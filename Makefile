@@ -6,7 +6,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 
-.PHONY: serve run test test-fast lint format messages install install-dev migrate screenshots bench clean
+.PHONY: serve run test test-fast lint format messages install install-dev migrate screenshots bench clean audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -80,3 +80,10 @@ clean:
 bench: migrate
 	$(BIN)/python manage.py load_initial_content
 	$(BIN)/python scripts/bench.py 50
+
+# Known vulnerabilities in the pinned dependencies (issue 12). Needs PyPI's
+# per-version JSON API (or `PIP_AUDIT_SERVICE=osv`, osv.dev); --strict fails
+# when a package could not be audited, so an unreachable service is no pass.
+PIP_AUDIT_SERVICE ?= pypi
+audit: install-dev
+	$(BIN)/pip-audit --strict --vulnerability-service $(PIP_AUDIT_SERVICE) -r requirements.txt

@@ -5,6 +5,9 @@ the first requests after a restart are as fast as the later ones."""
 import logging
 import os
 
+# No `Server: gunicorn` banner (issue 12).
+import config.gunicorn_hardening  # noqa: F401
+
 bind = f"{os.environ.get('BIND', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 preload_app = True

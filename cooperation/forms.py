@@ -73,6 +73,54 @@ class LocalizedChoosersMixin:
             for form in formset.__dict__.get("forms", []):
                 _localize_chooser(form, field_name, locale_code)
 
+    def clean(self):
+        cleaned_data = super().clean()
+        self._refuse_other_languages()
+        return cleaned_data
+
+    def _refuse_other_languages(self):
+        """The chooser only opens on the page's language; a tampered POST (or
+        "All" in the chooser) could still send an organisation of another
+        language. Refused when newly chosen; rows saved before are left as
+        they are (a translation may point at an original until it has its own
+        copy)."""
+        locale_id = _page_locale_id(self)
+        if not locale_id:
+            return
+        for field_name in self.localized_choosers:
+            chosen = self.cleaned_data.get(field_name)
+            if field_name in self.changed_data and _other_language(chosen, locale_id):
+                self.add_error(field_name, OTHER_LANGUAGE_MESSAGE)
+        for relation, field_name in self.localized_inline_choosers.items():
+            formset = self.formsets.get(relation)
+            refused = False
+            for form in _live_forms(formset) if formset is not None else ():
+                chosen = form.cleaned_data.get(field_name)
+                if field_name in form.changed_data and _other_language(
+                    chosen, locale_id
+                ):
+                    form.add_error(field_name, OTHER_LANGUAGE_MESSAGE)
+                    refused = True
+            if refused:
+                self.add_error(None, OTHER_LANGUAGE_MESSAGE)
+
+
+OTHER_LANGUAGE_MESSAGE = _(
+    "This organisation is in another language than the page. Choose its "
+    "version in the page's language."
+)
+
+
+def _page_locale_id(form):
+    for page in (form.instance, getattr(form, "parent_page", None)):
+        if page is not None and getattr(page, "locale_id", None):
+            return page.locale_id
+    return None
+
+
+def _other_language(chosen, locale_id):
+    return chosen is not None and getattr(chosen, "locale_id", locale_id) != locale_id
+
 
 class PartnershipIndexPageForm(LocalizedChoosersMixin, WagtailAdminPageForm):
     localized_choosers = ("coordinator",)

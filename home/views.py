@@ -16,6 +16,7 @@ from . import search as site_search
 from .i18n import current_language
 from .models import SignLanguageRecording
 from .not_found import not_found_suggestions
+from .security import is_unstorable_path
 from .text import clean_query
 
 logger = logging.getLogger(__name__)
@@ -32,7 +33,11 @@ def search_url():
 
 def page_not_found(request, exception=None):
     try:
-        help_links = not_found_suggestions(request)
+        # An address with NUL or undecodable bytes matches no page; the
+        # database is not asked (PostgreSQL refuses NUL in a string).
+        help_links = (
+            {} if is_unstorable_path(request.path) else not_found_suggestions(request)
+        )
     except Exception:  # A 404 page must never turn into a 500.
         logger.exception("Could not suggest pages for %s", request.path)
         help_links = {}

@@ -1,5 +1,19 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def grant_lockout_permissions(sender, using="default", **kwargs):
+    """django-axes' permissions exist only after its migrations ran
+    (post_migrate): make them and give the moderators theirs (issue 12)."""
+    if sender.label != "axes":
+        return
+    from django.contrib.auth.management import create_permissions
+
+    from cooperation.roles import ensure_groups
+
+    create_permissions(sender, verbosity=0, using=using)
+    ensure_groups()
 
 
 class SiteSettingsConfig(AppConfig):
@@ -13,3 +27,10 @@ class SiteSettingsConfig(AppConfig):
 
         translation_comments.install()
         chooser_labels.install()
+
+        # Security hardening (issue 12): bounded dates in every admin form;
+        # moderators may unlock locked-out accounts.
+        from .admin_extras.bad_input import register_bounded_dates
+
+        register_bounded_dates()
+        post_migrate.connect(grant_lockout_permissions)

@@ -40,9 +40,16 @@ INSTALLED_APPS = [
     # issue-10b: its Polish catalog ("19 sekund temu"); Wagtail's admin uses
     # its naturaltime filter.
     "django.contrib.humanize",
+    # Security hardening (issue 12): login throttling.
+    "axes",
 ]
 
 MIDDLEWARE = [
+    # Security hardening (issue 12): headers on every response, even one a
+    # later middleware answers; unstorable paths are 404 before any query.
+    "home.security.SecurityHeadersMiddleware",
+    "home.security.PathCSPMiddleware",
+    "home.security.UnstorablePathMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -53,6 +60,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Security hardening (issue 12): malformed admin input answers 400;
+    # django-axes last, as its documentation requires.
+    "site_settings.admin_extras.bad_input.AdminBadInputMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -174,7 +185,6 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # issue-10b: the sign-in form with Polish labels and placeholders.
 WAGTAILADMIN_USER_LOGIN_FORM = "site_settings.admin_extras.forms.LoginForm"
@@ -193,3 +203,7 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "site_settings.admin_extras.images.ImageForm"
 # No Gravatar: the admin would send each librarian's e-mail hash to a third
 # party (and show a broken image offline); Wagtail's default avatar instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Security hardening (issue 12): CSP, headers, login throttling, sessions,
+# image limits. HTTPS and HSTS are production's (production.py).
+from .security import *  # noqa: E402, F403

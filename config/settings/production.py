@@ -150,3 +150,11 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Security hardening (issue 12): HTTPS redirect and HSTS from the environment
+# (DJANGO_SECURE_HSTS_SECONDS etc., see config/settings/security.py).
+import os  # noqa: E402
+
+from .security import https_settings  # noqa: E402
+
+globals().update(https_settings(os.environ, https=_public.scheme == "https"))

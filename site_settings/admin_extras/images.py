@@ -35,10 +35,37 @@ def check_image_decodes(uploaded_file):
         uploaded_file.seek(position)
 
 
+def pixel_count_from_header(uploaded_file):
+    """Width × height read from the file's header alone (nothing decoded), or
+    None when Pillow cannot read the header (Wagtail's checks say why)."""
+    if uploaded_file is None or not hasattr(uploaded_file, "seek"):
+        return None
+    position = uploaded_file.tell()
+    try:
+        uploaded_file.seek(0)
+        with PILImage.open(uploaded_file) as image:
+            width, height = image.size
+    except Exception:  # noqa: BLE001 - not an image Pillow knows: Wagtail decides
+        return None
+    finally:
+        uploaded_file.seek(position)
+    return width * height
+
+
 class CheckedImageField(WagtailImageField):
-    """Wagtail's image field, turning a decoding crash into a form error."""
+    """Wagtail's image field, turning a decoding crash into a form error, and
+    refusing an image with too many pixels before anything decodes it:
+    Wagtail's own check runs after Willow has decoded the whole image, so a
+    small PNG of 6320×6320 took a worker to ~490 MB just to be refused."""
 
     def to_python(self, data):
+        pixels = pixel_count_from_header(data)
+        if self.max_image_pixels and pixels and pixels > self.max_image_pixels:
+            raise ValidationError(
+                self.error_messages["file_too_many_pixels"]
+                % {"num_pixels": pixels, "max_pixels_count": self.max_image_pixels},
+                code="file_too_many_pixels",
+            )
         try:
             checked = super().to_python(data)
         except (OSError, SyntaxError, ValueError, EOFError):

@@ -69,6 +69,15 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Pages of the default context ignore the Content-Security-Policy, so a
+    test may inject its own <style> or style attribute (text spacing, a
+    planted contrast problem). The policy itself is tested in contexts of
+    their own that enforce it (test_csp.py)."""
+    return {**browser_context_args, "bypass_csp": True}
+
+
 @dataclass
 class LiveSite:
     """The running site: its address and the paths of its public pages."""

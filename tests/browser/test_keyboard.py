@@ -173,7 +173,10 @@ CLIPPED = """() => [...document.querySelectorAll('body *')].filter(el => {
 
 @pytest.mark.parametrize("width", [320, 1280])
 def test_text_spacing_loses_no_content(browser, live_site, width):
-    context = browser.new_context(viewport={"width": width, "height": 800})
+    # bypass_csp: the test's own <style> (the site's policy allows none).
+    context = browser.new_context(
+        viewport={"width": width, "height": 800}, bypass_csp=True
+    )
     page = context.new_page()
     problems = {}
     for path in live_site.public_paths:
@@ -189,7 +192,9 @@ def test_text_spacing_loses_no_content(browser, live_site, width):
 
 def test_text_alone_enlarged_to_200_percent_reflows(browser, live_site):
     """WCAG 1.4.4: text zoom (not page zoom) to 200% in a 1280 px window."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, bypass_csp=True
+    )
     page = context.new_page()
     too_wide = {}
     for path in live_site.public_paths:
