@@ -5,8 +5,10 @@ the first requests after a restart are as fast as the later ones."""
 import logging
 import os
 
-# No `Server: gunicorn` banner (issue 12).
-import config.gunicorn_hardening  # noqa: F401
+# No `Server: gunicorn` banner (issue 12). Imported under a private name:
+# gunicorn reads every public module-level name here as a setting, and
+# `config` is one.
+from config import gunicorn_hardening as _gunicorn_hardening  # noqa: F401
 
 bind = f"{os.environ.get('BIND', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
