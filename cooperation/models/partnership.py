@@ -29,6 +29,7 @@ from .choices import (
     FIRST_FOUNDING_YEAR,
     MonthChoices,
 )
+from .loading import load_logos, load_rows
 from .logo import LogoMixin
 
 
@@ -171,6 +172,8 @@ class PartnershipPage(LogoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        load_rows([self])
+        load_logos([self])
         members = self.get_members()
         context["initiators"] = [m for m in members if m.is_initiator]
         context["other_members"] = [m for m in members if not m.is_initiator]
