@@ -49,6 +49,20 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Performance (issue 14): a Wagtail page and its chrome in one query.
+    "home.chrome.PageRouteMiddleware",
+]
+
+# Performance (issue 14): whole responses of public pages kept for anonymous
+# visitors (home/page_cache.py; 0 seconds switches it off), first so that it
+# keeps and replays the response with every header; HTML gzipped, with an
+# ETag and 304s (ConditionalGet inside GZip, so the ETag is of the content).
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+MIDDLEWARE = ["home.page_cache.PageCacheMiddleware", *MIDDLEWARE]
+_after_whitenoise = MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1
+MIDDLEWARE[_after_whitenoise:_after_whitenoise] = [
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
