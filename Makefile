@@ -61,7 +61,12 @@ screenshots: install-dev
 clean:
 	rm -rf $(VENV) db.sqlite3 media artifacts
 
-# Speed, queries and memory of every public page (figures, not a test).
+# Queries, render time and requests per second (gunicorn, production
+# settings, page cache off and on) of every public page, each beside a
+# hello-world view measured in the same run (figures, not a test).
+BENCH_PORT ?= 8149
 bench: migrate
 	$(BIN)/python manage.py load_initial_content
-	$(BIN)/python scripts/bench.py 50
+	DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=bench-only \
+		$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python scripts/bench.py 3 $(BENCH_PORT)

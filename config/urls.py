@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -41,3 +43,12 @@ urlpatterns += i18n_patterns(
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
+
+# Performance (issue 14): the hello-world view `make bench` compares every
+# page with, served through the same middleware; only when asked for.
+if os.environ.get("DJANGO_BENCH_HELLO"):
+    from django.http import HttpResponse
+
+    urlpatterns.insert(
+        0, path("bench-hello/", lambda request: HttpResponse("Hello, world"))
+    )

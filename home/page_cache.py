@@ -41,7 +41,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_cache_control
 
 GENERATION_KEY = "page-cache:generation"
 CACHED_VIEWS = {
@@ -83,11 +83,39 @@ def _new_generation():
 
 def purge(**_kwargs):
     """Forget every kept response (see the module docstring): now, and again
-    when the current transaction commits."""
+    when the current transaction commits; and in a proxy in front, if any."""
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        transaction.on_commit(purge_frontend_cache)
     if not seconds():
         return
     _new_generation()
     transaction.on_commit(_new_generation)
+
+
+def purge_frontend_cache():
+    """Purge every address the page cache keeps from the proxy or CDN in
+    front (wagtail.contrib.frontend_cache): each live page in each
+    language, search, the sitemap and the feeds."""
+    from django.urls import reverse
+    from django.utils import translation
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.models import Page, Site
+
+    batch = PurgeBatch()
+    batch.add_pages(Page.objects.live().filter(depth__gt=1))
+    root_urls = {site.root_url for site in Site.objects.all()}
+    paths = [
+        reverse("sitemap"),
+        reverse("api_partnerships"),
+        reverse("api_organizations"),
+    ]
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths.append(
+                reverse("search" if code == settings.LANGUAGE_CODE else "search_en")
+            )
+    batch.add_urls(f"{root}{path}" for root in root_urls for path in paths)
+    batch.purge()
 
 
 def cacheable_request(request):
@@ -143,6 +171,8 @@ class PageCacheMiddleware:
             return kept
         response = self.get_response(request)
         if cacheable_response(request, response):
+            if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+                patch_cache_control(response, public=True, s_maxage=seconds())
             cache.set(key, response, seconds())
             response["X-Page-Cache"] = "miss"
         return response

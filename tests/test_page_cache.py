@@ -2,6 +2,8 @@
 and that every change a visitor could see purges it, in both languages."""
 
 import gzip
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 from django.core.cache import cache
@@ -254,3 +256,45 @@ def test_a_setting_or_the_footer_shows_on_every_page(client, cached, site):
     footer.save()
     for url in urls:
         assert shows(client, url, "(nowa nazwa)"), url
+
+
+def test_a_proxy_in_front_is_purged_of_every_page_it_may_keep(
+    client, cached, site, settings, django_capture_on_commit_callbacks
+):
+    """With DJANGO_FRONTEND_CACHE_URL (README: Varnish), every purge also
+    sends PURGE for each address to the proxy: here a real HTTP server that
+    answers as Varnish's VCL in the README does."""
+    received = []
+
+    class Proxy(BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
+            received.append((self.headers["Host"], self.path))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Proxy)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        settings.WAGTAILFRONTENDCACHE = {
+            "proxy": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": f"http://127.0.0.1:{server.server_port}",
+            }
+        }
+        response = client.get(KASKADA)
+        assert "s-maxage=600" in response["Cache-Control"]
+        page = site.partnerships["marymont-kaskada"]
+        with django_capture_on_commit_callbacks(execute=True):
+            page.title = "Partnerstwo „Marymont-Kaskada” (nowe)"
+            page.save_revision().publish()
+    finally:
+        server.shutdown()
+        server.server_close()
+    paths = {path for _host, path in received}
+    for url in [*EVERY_URL, "/deklaracja-dostepnosci/", "/polityka-prywatnosci/"]:
+        assert url in paths, url
+    assert {host for host, _path in received} == {"localhost"}

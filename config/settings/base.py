@@ -64,6 +64,17 @@ MIDDLEWARE[_after_whitenoise:_after_whitenoise] = [
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
 ]
+# A caching proxy or CDN in front (e.g. Varnish; see README): with
+# DJANGO_FRONTEND_CACHE_URL set, pages say how long it may keep them
+# (s-maxage) and every purge of the page cache also purges them there.
+if os.environ.get("DJANGO_FRONTEND_CACHE_URL"):
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["DJANGO_FRONTEND_CACHE_URL"],
+        }
+    }
 
 ROOT_URLCONF = "config.urls"
 
