@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test test-fast lint format messages install install-dev migrate screenshots bench clean
+.PHONY: run test test-fast lint format messages install install-dev migrate screenshots bench lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,3 +70,17 @@ bench: migrate
 	DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=bench-only \
 		$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python scripts/bench.py 3 $(BENCH_PORT)
+
+# Lighthouse (mobile) of the home page, the index, a partnership and the
+# directory under gunicorn with the production settings; npm's lighthouse
+# in .lighthouse/ (git-ignored), Debian's Chromium (CHROME_PATH overrides).
+# Not part of `make test`. Reports in artifacts/lighthouse/.
+LIGHTHOUSE_PORT ?= 8148
+.lighthouse/node_modules/.bin/lighthouse:
+	npm install --no-audit --no-fund --prefix .lighthouse lighthouse@13.5.0
+
+lighthouse: migrate .lighthouse/node_modules/.bin/lighthouse
+	$(BIN)/python manage.py load_initial_content
+	DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=lighthouse-only \
+		$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_PORT)
