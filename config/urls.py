@@ -44,11 +44,19 @@ urlpatterns += i18n_patterns(
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
 
-# Performance (issue 14): the hello-world view `make bench` compares every
-# page with, served through the same middleware; only when asked for.
+# Performance (issue 14): for `make bench` and `make lighthouse` only: the
+# hello-world view every page is compared with, served through the same
+# middleware, and the uploaded images (a web server or S3 serves them in
+# production).
 if os.environ.get("DJANGO_BENCH_HELLO"):
     from django.http import HttpResponse
+    from django.views.static import serve as serve_media
 
-    urlpatterns.insert(
-        0, path("bench-hello/", lambda request: HttpResponse("Hello, world"))
-    )
+    urlpatterns[0:0] = [
+        path("bench-hello/", lambda request: HttpResponse("Hello, world")),
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+            serve_media,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+    ]

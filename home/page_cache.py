@@ -67,28 +67,33 @@ def seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
 
-def generation():
-    """The current generation; a new one where none is known."""
-    value = cache.get(GENERATION_KEY)
+def generation(key=GENERATION_KEY):
+    """The current generation (of the page cache, or another ``key``); a new
+    one where none is known."""
+    value = cache.get(key)
     if value is None:
-        value = _new_generation()
+        value = new_generation(key)
+    return value
+
+
+def new_generation(key=GENERATION_KEY):
+    value = str(time.time_ns())
+    cache.set(key, value, None)
     return value
 
 
 def _new_generation():
-    value = str(time.time_ns())
-    cache.set(GENERATION_KEY, value, None)
-    return value
+    new_generation()
 
 
 def purge(**_kwargs):
     """Forget every kept response (see the module docstring): now, and again
-    when the current transaction commits; and in a proxy in front, if any."""
+    when the current transaction commits; and in a proxy in front, if any.
+    (Also with the page cache off: what else is kept by generation, such as
+    the dashboard's translations panel, must not go stale.)"""
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         transaction.on_commit(purge_frontend_cache)
-    if not seconds():
-        return
-    _new_generation()
+    new_generation()
     transaction.on_commit(_new_generation)
 
 

@@ -34,6 +34,7 @@ def main():
         DJANGO_SETTINGS_MODULE="config.settings.production",
         DJANGO_SECRET_KEY="lighthouse-only-not-secret",  # noqa: S106
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_BENCH_HELLO="1",  # also serves the uploaded images
     )
     env.pop("REDIS_URL", None)
     server = subprocess.Popen(  # noqa: S603

@@ -155,6 +155,14 @@ class PartnershipPage(LogoMixin, Page):
             raise ValidationError(errors)
 
     @property
+    def meta_description(self):
+        """What search engines show where an editor wrote no description."""
+        return _("%(title)s: a local partnership in Żoliborz, founded in %(year)s.") % {
+            "title": self.title,
+            "year": self.founded_year,
+        }
+
+    @property
     def founded_iso(self):
         if self.founded_month:
             return f"{self.founded_year:04d}-{self.founded_month:02d}"
