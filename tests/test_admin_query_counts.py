@@ -62,5 +62,4 @@ def test_the_most_used_screens_stay_under_the_ceiling(moderator_client, site_tre
     ]
     for url in urls:
         counts = counted(moderator_client, url)
-        print(url, counts)
         assert counts["own"] < CEILING, (url, counts)
