@@ -6,7 +6,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 
-.PHONY: serve run test test-fast lint format messages install install-dev migrate screenshots bench clean audit
+.PHONY: serve run test test-fast lint format messages install install-dev migrate screenshots bench lighthouse clean audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -76,10 +76,29 @@ screenshots: install-dev
 clean:
 	rm -rf $(VENV) db.sqlite3 media artifacts
 
-# Speed, queries and memory of every public page (figures, not a test).
+# Queries, render time and requests per second (gunicorn, production
+# settings, page cache off and on) of every public page, each beside a
+# hello-world view measured in the same run (figures, not a test).
+BENCH_PORT ?= 8149
 bench: migrate
 	$(BIN)/python manage.py load_initial_content
-	$(BIN)/python scripts/bench.py 50
+	DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=bench-only \
+		$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python scripts/bench.py 3 $(BENCH_PORT)
+
+# Lighthouse (mobile) of the home page, the index, a partnership and the
+# directory under gunicorn with the production settings; npm's lighthouse
+# in .lighthouse/ (git-ignored), Debian's Chromium (CHROME_PATH overrides).
+# Not part of `make test`. Reports in artifacts/lighthouse/.
+LIGHTHOUSE_PORT ?= 8148
+.lighthouse/node_modules/.bin/lighthouse:
+	npm install --no-audit --no-fund --prefix .lighthouse lighthouse@13.5.0
+
+lighthouse: migrate .lighthouse/node_modules/.bin/lighthouse
+	$(BIN)/python manage.py load_initial_content
+	DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=lighthouse-only \
+		$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_PORT)
 
 # Known vulnerabilities in the pinned dependencies (issue 12). Needs PyPI's
 # per-version JSON API (or `PIP_AUDIT_SERVICE=osv`, osv.dev); --strict fails

@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
@@ -61,3 +63,20 @@ urlpatterns += i18n_patterns(
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
+
+# Performance (issue 14): for `make bench` and `make lighthouse` only: the
+# hello-world view every page is compared with, served through the same
+# middleware, and the uploaded images (a web server or S3 serves them in
+# production).
+if os.environ.get("DJANGO_BENCH_HELLO"):
+    from django.http import HttpResponse
+    from django.views.static import serve as serve_media
+
+    urlpatterns[0:0] = [
+        path("bench-hello/", lambda request: HttpResponse("Hello, world")),
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+            serve_media,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+    ]

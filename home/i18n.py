@@ -52,10 +52,14 @@ def in_language(queryset, language=None, request=None, key=None):
     language = language or current_language()
 
     def find():
-        return (
-            queryset.filter(locale__language_code=language).first()
-            or queryset.filter(locale__language_code=default_language()).first()
+        # One query for both languages, the wanted one first.
+        found = list(
+            queryset.filter(locale__language_code__in={language, default_language()})
+            .select_related("locale")
+            .order_by("pk")
         )
+        found.sort(key=lambda obj: obj.locale.language_code != language)
+        return found[0] if found else None
 
     if key is None:
         return find()

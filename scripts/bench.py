@@ -1,20 +1,31 @@
-"""Print how fast the seeded public pages render, and what they cost.
+"""Print what every seeded public page costs, and how fast a real server
+serves it, each beside a hello-world view measured in the same run.
 
-Runs in-process with Django's test client against the dev database (run
-`make run` once, or `manage.py migrate && manage.py load_initial_content`).
-Figures only, no pass/fail: compare them between changes.
+1. In-process (Django's test client, the page cache off): SQL queries and
+   the median render time of each page.
+2. Under gunicorn with the production settings (DEBUG off, 2 workers, the
+   same SQLite database): requests per second of each page, with the page
+   cache off (``DJANGO_PAGE_CACHE_SECONDS=0``) and on, and each as a ratio to
+   a hello-world Django view served by the same server through the same
+   middleware (``DJANGO_BENCH_HELLO=1`` adds it at /bench-hello/).
 
-Usage: DJANGO_SETTINGS_MODULE=config.settings.dev python scripts/bench.py [N]
+Run `make bench` (it migrates, seeds and collects static files first).
+Figures, not a test: compare them between changes on the same machine.
+
+Usage: python scripts/bench.py [SECONDS_PER_URL] [PORT]
 """
 
+import http.client
 import os
 import statistics
+import subprocess
 import sys
+import threading
 import time
-import tracemalloc
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
 import logging  # noqa: E402
@@ -24,23 +35,31 @@ import django  # noqa: E402
 django.setup()
 logging.disable(logging.WARNING)
 
+from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
+HELLO = "/bench-hello/"
+CLIENTS = 4  # concurrent connections
 
-def main():
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 50
+
+def public_urls():
+    urls = [
+        page.url for page in Page.objects.live().filter(depth__gt=1).order_by("path")
+    ]
+    urls += ["/szukaj/", "/en/search/", "/sitemap.xml", "/api/partnerships.json"]
+    return [url for url in urls if url]
+
+
+def in_process(urls, runs=20):
+    """url -> (queries, median render ms), the page cache off."""
+    settings.PAGE_CACHE_SECONDS = 0
     client = Client(HTTP_HOST="localhost")
-    urls = [page.url for page in Page.objects.live().filter(depth__gt=1)]
-    urls.append("/nie-ma-takiej-strony/")
-    print(
-        f"{'url':60} {'status':>6} {'queries':>7} {'median ms':>9} {'p95 ms':>7} "
-        f"{'KiB':>6} {'peak alloc KiB':>14}"
-    )
+    figures = {}
     for url in urls:
-        response = client.get(url)  # warm up
-        queries = []
+        client.get(url)  # warm up
+        queries = []  # counted as run (DEBUG's query log is capped)
 
         def count(execute, sql, *args, queries=queries):
             queries.append(sql)
@@ -53,15 +72,114 @@ def main():
             start = time.perf_counter()
             client.get(url)
             timings.append((time.perf_counter() - start) * 1000)
-        tracemalloc.start()
-        client.get(url)
-        _current, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        timings.sort()
+        figures[url] = (len(queries), statistics.median(timings))
+    return figures
+
+
+def serve(port, cache_seconds):
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SECRET_KEY="bench-only-not-secret",  # noqa: S106
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_BENCH_HELLO="1",
+        DJANGO_PAGE_CACHE_SECONDS=str(cache_seconds),
+    )
+    env.pop("REDIS_URL", None)  # each worker's local memory: no service needed
+    process = subprocess.Popen(  # noqa: S603
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "config.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    for _ in range(100):
+        try:
+            if fetch(port, HELLO) == 200:
+                return process
+        except OSError:
+            time.sleep(0.1)
+    process.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def fetch(port, url):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request(
+            "GET",
+            url,
+            headers={
+                "Host": "localhost",
+                "X-Forwarded-Proto": "https",
+                "Accept-Encoding": "gzip",
+            },
+        )
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+def requests_per_second(port, url, seconds):
+    for _ in range(4):
+        fetch(port, url)  # warm up both workers (and the page cache)
+    counts = [0] * CLIENTS
+    stop = time.perf_counter() + seconds
+
+    def run(slot):
+        while time.perf_counter() < stop:
+            if fetch(port, url) == 200:
+                counts[slot] += 1
+
+    threads = [threading.Thread(target=run, args=(slot,)) for slot in range(CLIENTS)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(counts) / (time.perf_counter() - start)
+
+
+def under_server(urls, port, cache_seconds, seconds):
+    process = serve(port, cache_seconds)
+    try:
+        hello = requests_per_second(port, HELLO, seconds)
+        return hello, {url: requests_per_second(port, url, seconds) for url in urls}
+    finally:
+        process.terminate()
+        process.wait()
+
+
+def main():
+    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 3
+    port = int(sys.argv[2]) if len(sys.argv) > 2 else 8149
+    urls = public_urls()
+    figures = in_process(urls)
+    hello_off, off = under_server(urls, port, 0, seconds)
+    hello_on, on = under_server(urls, port, 600, seconds)
+    print(
+        f"hello world: {hello_off:.0f} req/s (cache-off run), "
+        f"{hello_on:.0f} req/s (cache-on run); gunicorn 2 workers, "
+        f"{CLIENTS} clients, {seconds:g} s a page"
+    )
+    print(
+        f"{'url':56} {'queries':>7} {'render ms':>9} {'uncached/s':>10} "
+        f"{'× hello':>7} {'cached/s':>8} {'× hello':>7}"
+    )
+    for url in urls:
+        queries, render = figures[url]
         print(
-            f"{url:60} {response.status_code:>6} {len(queries):>7} "
-            f"{statistics.median(timings):>9.1f} {timings[int(0.95 * runs) - 1]:>7.1f} "
-            f"{len(response.content) / 1024:>6.1f} {peak / 1024:>14.0f}"
+            f"{url:56} {queries:>7} {render:>9.1f} {off[url]:>10.0f} "
+            f"{off[url] / hello_off:>7.3f} {on[url]:>8.0f} {on[url] / hello_on:>7.3f}"
         )
 
 

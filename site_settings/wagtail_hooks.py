@@ -210,6 +210,7 @@ def flag_page_logo_alt(request, page):
 def flag_snippet_logo_alt(request, instance):
     logo_alt.flag_stale_logo_alt(request, instance)
 
+
 # Security hardening (issue 12): moderators see and lift login lock-outs.
 @hooks.register("register_admin_viewset")
 def register_lockout_viewset():

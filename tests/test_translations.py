@@ -655,3 +655,35 @@ def test_footer_links_the_privacy_notice_in_the_visitors_language(client, biling
     html = client.get("/en/cooperation/").content.decode()
     assert 'href="/en/privacy-notice/"' in html
     assert 'href="/polityka-prywatnosci/"' not in html
+
+
+def test_the_dashboard_costs_the_same_however_many_translations_to_update(
+    client, bilingual, django_user_model, django_capture_on_commit_callbacks, settings
+):
+    """The "Translations to update" panel checks each translation (a few
+    queries each) only when something changed; a dashboard load then costs
+    the same whatever the number of translations, and the panel is never
+    stale."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "dashboard-panel-tests",
+        }
+    }
+    user = django_user_model.objects.create_superuser("panel", "p@example.org", "x")
+    client.force_login(user)
+
+    def dashboard():
+        client.get("/admin/")  # computes what changed since the last load
+        with CaptureQueriesContext(connection) as queries:
+            html = unescape(client.get("/admin/").content.decode())
+        return len(queries), html
+
+    before, html = dashboard()
+    assert "Marymont-Kaskada” partnership" not in html
+    assert Translation.objects.filter(enabled=True).count() > 10
+    publish_polish_change(django_capture_on_commit_callbacks)
+    after, html = dashboard()
+    panel = re.search(r'id="out-of-date-translations-section".*?</table>', html, re.S)
+    assert panel and "The “Marymont-Kaskada” partnership" in panel.group(0)
+    assert after == before

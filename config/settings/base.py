@@ -64,7 +64,33 @@ MIDDLEWARE = [
     # django-axes last, as its documentation requires.
     "site_settings.admin_extras.bad_input.AdminBadInputMiddleware",
     "axes.middleware.AxesMiddleware",
+
+    # Performance (issue 14): a Wagtail page and its chrome in one query.
+    "home.chrome.PageRouteMiddleware",
 ]
+
+# Performance (issue 14): whole responses of public pages kept for anonymous
+# visitors (home/page_cache.py; 0 seconds switches it off), first so that it
+# keeps and replays the response with every header; HTML gzipped, with an
+# ETag and 304s (ConditionalGet inside GZip, so the ETag is of the content).
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+MIDDLEWARE = ["home.page_cache.PageCacheMiddleware", *MIDDLEWARE]
+_after_whitenoise = MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1
+MIDDLEWARE[_after_whitenoise:_after_whitenoise] = [
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+]
+# A caching proxy or CDN in front (e.g. Varnish; see README): with
+# DJANGO_FRONTEND_CACHE_URL set, pages say how long it may keep them
+# (s-maxage) and every purge of the page cache also purges them there.
+if os.environ.get("DJANGO_FRONTEND_CACHE_URL"):
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["DJANGO_FRONTEND_CACHE_URL"],
+        }
+    }
 
 ROOT_URLCONF = "config.urls"
 

@@ -30,6 +30,7 @@ from .choices import (
     FIRST_FOUNDING_YEAR,
     MonthChoices,
 )
+from .loading import load_logos, load_rows
 from .logo import LogoMixin
 
 _NAME_FIELDS = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -167,6 +168,14 @@ class PartnershipPage(LogoMixin, Page):
         return " ".join(fold(row.name) for row in rows)
 
     @property
+    def meta_description(self):
+        """What search engines show where an editor wrote no description."""
+        return _("%(title)s: a local partnership in Żoliborz, founded in %(year)s.") % {
+            "title": self.title,
+            "year": self.founded_year,
+        }
+
+    @property
     def founded_iso(self):
         if self.founded_month:
             return f"{self.founded_year:04d}-{self.founded_month:02d}"
@@ -184,6 +193,8 @@ class PartnershipPage(LogoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        load_rows([self])
+        load_logos([self])
         members = self.get_members()
         context["initiators"] = [m for m in members if m.is_initiator]
         context["other_members"] = [m for m in members if not m.is_initiator]

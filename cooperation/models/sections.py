@@ -2,9 +2,11 @@
 local partnerships (with the street finder) and the directory of partner
 organisations."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -13,14 +15,15 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
-from home.i18n import localize_many, memoise
+from home.chrome import chrome_for, public
+from home.i18n import memoise
 from home.text import MAX_QUERY_LENGTH, clean_query, fold
 
 from .. import street_finder
 from ..directory import directory_filters
 from ..forms import PartnershipIndexPageForm
 from .choices import FIRST_FOUNDING_YEAR, current_year
-from .logo import prefetch_logo_renditions
+from .loading import load_logos, load_rows
 from .organizations import PartnerOrganization
 from .partnership import PartnershipPage
 from .rows import PartnershipMembership
@@ -51,7 +54,9 @@ class CooperationPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().specific()
+        # A teaser shows a title, an address and a description: no
+        # specific fields, so no query per page type.
+        context["sections"] = public(self.get_children().live())
         return context
 
 
@@ -116,23 +121,26 @@ class PartnershipIndexPage(Page):
     def get_partnerships(self):
         """Live partnerships in founding order, with everything the list shows
         fetched in a fixed number of queries however many there are."""
-        return (
-            PartnershipPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("founded_year", "founded_month", "path")
-            .prefetch_related(
-                prefetch_logo_renditions(),
-                "places",
-                "streets",
-                "former_names",
-            )
+        return public(PartnershipPage.objects.child_of(self).live()).order_by(
+            "founded_year", "founded_month", "path"
         )
 
     def get_coordinator(self):
+        """The coordinating organisation in this page's language where a live
+        translation exists, else as chosen (one query)."""
         if not self.coordinator_id:
             return None
-        return localize_many([self.coordinator], self.locale_id)[0]
+        chosen = PartnerOrganization.objects.filter(pk=self.coordinator_id)
+        versions = PartnerOrganization.objects.filter(
+            Q(pk=self.coordinator_id)
+            | Q(
+                translation_key__in=chosen.values("translation_key"),
+                locale_id=self.locale_id,
+                live=True,
+            )
+        )
+        found = sorted(versions, key=lambda org: org.locale_id != self.locale_id)
+        return found[0] if found else None
 
     def find_street(self, query, partnerships):
         """The street finder's answer for ``query`` over the partnerships
@@ -147,7 +155,8 @@ class PartnershipIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partnerships = list(self.get_partnerships())
+        partnerships = load_rows(self.get_partnerships())
+        load_logos(partnerships)
         context["partnerships"] = partnerships
         context["coordinator"] = self.get_coordinator()
         query = request.GET.get("street")
@@ -187,17 +196,14 @@ class PartnerDirectoryPage(Page):
         verbose_name_plural = _("partner directory pages")
 
     def get_organizations(self):
-        return (
-            PartnerOrganization.objects.filter(locale_id=self.locale_id, live=True)
-            .prefetch_related(prefetch_logo_renditions())
-            .order_by("name")
-        )
+        return PartnerOrganization.objects.filter(
+            locale_id=self.locale_id, live=True
+        ).order_by("name")
 
     def get_partnerships(self):
         """Live partnerships in this page's language, in founding order."""
         return list(
-            PartnershipPage.objects.live()
-            .public()
+            public(PartnershipPage.objects.live())
             .filter(locale_id=self.locale_id)
             .order_by("founded_year", "founded_month", "path")
         )
@@ -220,6 +226,7 @@ class PartnerDirectoryPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         organizations = list(self.get_organizations())
+        load_logos(organizations)
         partnerships = self.get_partnerships()
         roles = {}
         for membership in self.get_memberships(partnerships):
@@ -251,8 +258,18 @@ class PartnerDirectoryPage(Page):
         once a request: every link to an organisation's entry needs it."""
 
         def find():
+            chrome = chrome_for(request)
+            if chrome is not None:
+                # Read with the page itself (CooperationConfig.ready).
+                kind = ContentType.objects.get_for_model(cls)
+                rows = [row for row in chrome.pages if row.content_type_id == kind.pk]
+                return {
+                    row.locale_id: row
+                    for row in reversed(rows)
+                    if row.live and not row.private
+                }
             pages = {}
-            for page in cls.objects.live().public().order_by("path"):
+            for page in public(cls.objects.live()).order_by("path"):
                 pages.setdefault(page.locale_id, page)
             return pages
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.urls import translate_url
 from wagtail.models import Page
 
+from ..chrome import chrome_for, public
 from ..i18n import current_language, default_language, in_language, locales
 
 register = template.Library()
@@ -16,7 +17,11 @@ def breadcrumbs(context, page):
     """Ancestors of ``page`` below the site root, for the breadcrumb trail."""
     if not isinstance(page, Page):
         return []
-    return list(page.get_ancestors().filter(depth__gt=1).live().specific())
+    chrome = chrome_for(context.get("request"))
+    chain = chrome.ancestors(page) if chrome else None
+    if chain is not None:
+        return [crumb for crumb in chain if crumb.live]
+    return list(page.get_ancestors().filter(depth__gt=1).live())
 
 
 @register.simple_tag(takes_context=True)
@@ -24,6 +29,9 @@ def main_navigation(context):
     """The home page of the visitor's language and its top-level sections."""
     request = context.get("request")
     page = context.get("page")
+    chrome = chrome_for(request)
+    if chrome is not None and chrome.home is not None:
+        return {"home": chrome.home, "items": chrome.menu(), "request": request}
     home = None
     if isinstance(page, Page):
         home = page.get_ancestors(inclusive=True).filter(depth=2).first()
@@ -33,7 +41,7 @@ def main_navigation(context):
         ) or (Page.objects.filter(depth=2).live().first())
     if home is None:
         return {"home": None, "items": []}
-    items = list(home.get_children().live().public().in_menu())
+    items = list(public(home.get_children().live().in_menu()))
     return {"home": home, "items": items, "request": request}
 
 
@@ -47,13 +55,17 @@ def page_alternates(context, page):
     if not isinstance(page, Page):
         return []
     request = context.get("request")
-    versions = (
-        page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .select_related("locale")
-        .order_by("locale__language_code")
-    )
+    chrome = chrome_for(request)
+    if chrome is not None and chrome.ancestors(page, inclusive=True) is not None:
+        found = chrome.versions(page)
+        versions = [found[code] for code in sorted(found)]
+    else:
+        versions = public(
+            page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+            .order_by("locale__language_code")
+        )
     default_code = default_language()
     alternates = []
     default = None
@@ -79,6 +91,11 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page")
     current = current_language()
+    chrome = chrome_for(request)
+    if chrome is not None and (
+        not isinstance(page, Page) or chrome.ancestors(page, inclusive=True) is not None
+    ):
+        return _language_links_from(chrome, page, request, current)
     site_locales = locales(request)
     links = []
     for code, name in settings.LANGUAGES:
@@ -91,6 +108,35 @@ def language_links(context):
             link["url"] = target.get_url(request)
         elif not isinstance(page, Page) and _is_django_view(request):
             # A view of its own (search): the same view and query, other language.
+            link["url"] = translate_url(request.get_full_path(), code)
+        else:
+            link["url"] = "/" if code == default_language() else f"/{code}/"
+            fallback = isinstance(page, Page) and page.depth > 2
+        link["fallback"] = fallback
+        if link["url"]:
+            links.append(link)
+    return links
+
+
+def _language_links_from(chrome, page, request, current):
+    """``language_links`` from the pages the chrome query read (no query)."""
+    links = []
+    for code, name in settings.LANGUAGES:
+        link = {"code": code, "name": name, "current": code == current}
+        if code == current:
+            links.append(link)
+            continue
+        target, fallback = None, True
+        if isinstance(page, Page):
+            chain = chrome.ancestors(page, inclusive=True)
+            for index, candidate in enumerate(reversed(chain)):
+                version = chrome.versions(candidate).get(code)
+                if version is not None:
+                    target, fallback = version, index > 0
+                    break
+        if target is not None:
+            link["url"] = target.get_url(request)
+        elif not isinstance(page, Page) and _is_django_view(request):
             link["url"] = translate_url(request.get_full_path(), code)
         else:
             link["url"] = "/" if code == default_language() else f"/{code}/"
@@ -115,9 +161,9 @@ def _translation_or_ancestor(page, locale):
     keys = [candidate.translation_key for candidate in candidates]
     translations = {
         p.translation_key: p
-        for p in Page.objects.filter(translation_key__in=keys, locale=locale)
-        .live()
-        .public()
+        for p in public(
+            Page.objects.filter(translation_key__in=keys, locale=locale).live()
+        )
     }
     for index, candidate in enumerate(candidates):
         if candidate.translation_key in translations:

@@ -4,17 +4,20 @@ March) with the details the law requires that are still missing."""
 
 import datetime
 
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 from wagtail_localize.models import get_edit_url
 
+from home import page_cache
 from home.models import AccessibilityStatementPage
 from home.models.accessibility import REVIEW_DAY, REVIEW_MONTH
 
 from ..models import SiteSettings
-from .translation_status import out_of_date_translations
+from .translation_status import TRANSLATIONS_GENERATION, out_of_date_translations
 
 
 class GuidePanel(Component):
@@ -35,19 +38,37 @@ class OutOfDateTranslationsPanel(Component):
     order = 140
 
     def get_context_data(self, parent_context):
+        # Checking every translation costs a few queries each: the rows are
+        # kept in the cache until anything they depend on changes (the page
+        # cache's generation, which every publish and every saved snippet
+        # moves on, and wagtail-localize's own, which every saved string,
+        # translation or sync moves on), so a dashboard load costs the same
+        # however many translations there are.
+        key = (
+            f"out-of-date-translations:{get_language()}:{page_cache.generation()}:"
+            f"{page_cache.generation(TRANSLATIONS_GENERATION)}"
+        )
+        return {"rows": cache.get_or_set(key, self.rows, 24 * 3600)}
+
+    @staticmethod
+    def rows():
         rows = []
         for row in out_of_date_translations():
             source_id = row["translation"].source_id
             rows.append(
                 {
-                    **row,
+                    "source": str(row["source"]),
+                    "target": str(row["target"]),
+                    "language": row["translation"].target_locale.get_display_name(),
+                    "changed": row["changed"],
+                    "untranslated": row["untranslated"],
                     "sync_url": reverse(
                         "wagtail_localize:update_translations", args=[source_id]
                     ),
                     "edit_url": get_edit_url(row["target"]),
                 }
             )
-        return {"rows": rows}
+        return rows
 
     def render_html(self, parent_context=None):
         context = self.get_context_data(parent_context)

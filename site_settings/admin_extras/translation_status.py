@@ -1,6 +1,10 @@
 """Which translations no longer match their source: the dashboard's
 "Translations to update" panel."""
 
+# Moved on by every save or delete of a wagtail-localize object (a string
+# translated, a sync, a translation enabled): see site_settings/apps.py.
+TRANSLATIONS_GENERATION = "out-of-date-translations:generation"
+
 
 def changed_source_content(source):
     """What in ``source``'s object (a wagtail-localize TranslationSource) has

@@ -3,9 +3,11 @@ text, and the legal pages every footer links (the accessibility statement
 and the privacy notice chosen in the settings)."""
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import Page
 
+from home.chrome import chrome_for
 from home.i18n import (
     current_language,
     default_language,
@@ -35,7 +37,26 @@ def legal_pages(context):
     request = context.get("request")
     language = current_language()
 
+    def from_chrome(chrome):
+        # Both were read with the page itself (see chrome_pages in apps.py).
+        kind = ContentType.objects.get_for_model(AccessibilityStatementPage)
+        statements = [
+            row for row in chrome.pages if row.content_type_id == kind.pk and row.live
+        ]
+        privacy = None
+        chosen_id = SiteSettings.for_request(request).privacy_page_id
+        chosen = next((row for row in chrome.pages if row.pk == chosen_id), None)
+        if chosen is not None and chosen.live:
+            privacy = chrome.versions(chosen).get(language, chosen)
+        return {
+            "statement": chrome.in_language(statements, language),
+            "privacy": privacy,
+        }
+
     def find():
+        chrome = chrome_for(request)
+        if chrome is not None:
+            return from_chrome(chrome)
         statement = in_language(AccessibilityStatementPage.objects.live(), language)
         # The notice is an ordinary page, chosen in the site settings, so an
         # editor may rename or move it without losing the footer link.
@@ -59,6 +80,17 @@ def easy_access_pages(context):
     request = context.get("request")
     language = current_language()
 
+    def from_chrome(chrome, wanted):
+        # Read with the page itself (see chrome_pages in apps.py): no query.
+        found = {}
+        for name, pk in wanted.items():
+            row = next((row for row in chrome.pages if row.pk == pk), None)
+            if row is None or not row.live:
+                found[name] = None
+            else:
+                found[name] = chrome.versions(row).get(language, row)
+        return found
+
     def find():
         if request is None:
             return {"easy_read": None, "sign_language": None}
@@ -67,6 +99,9 @@ def easy_access_pages(context):
             "easy_read": chosen.easy_read_page_id,
             "sign_language": chosen.sign_language_page_id,
         }
+        chrome = chrome_for(request)
+        if chrome is not None:
+            return from_chrome(chrome, wanted)
         ids = [pk for pk in wanted.values() if pk]
         if not ids:
             return {"easy_read": None, "sign_language": None}

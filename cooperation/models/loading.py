@@ -1,0 +1,103 @@
+"""What a partnership shows, read for one page or a whole list in a fixed,
+small number of queries: its streets, places and former names in one query
+(a UNION of the three tables), and its logo with the list's renditions in
+one more (renditions joined to their image).
+
+Django's ``prefetch_related`` would spend a query per relation (three for
+the rows, two for logo and renditions) on every public page that shows a
+partnership.
+"""
+
+from django.db.models import CharField, F, IntegerField, Value
+from wagtail.images import get_image_model
+
+from .logo import LOGO_RENDITIONS
+from .rows import PartnershipFormerName, PartnershipPlace, PartnershipStreet
+
+COMMON = ("id", "translation_key", "locale_id", "sort_order", "page_id")
+# relation name, model, (first text field or None, number field or None)
+ROWS = (
+    ("streets", PartnershipStreet, "street_type", None),
+    ("places", PartnershipPlace, "kind", None),
+    ("former_names", PartnershipFormerName, None, "used_until"),
+)
+
+
+def _columns(relation, model, text, number):
+    queryset = model.objects.annotate(
+        relation=Value(relation, output_field=CharField()),
+        text=Value("", output_field=CharField()) if text is None else F(text),
+        number=Value(None, output_field=IntegerField())
+        if number is None
+        else F(number),
+    )
+    return queryset.values_list(
+        "relation", *COMMON, "text", "name", "number"
+    ).order_by()
+
+
+def load_rows(pages):
+    """Give every page of ``pages`` its streets, places and former names
+    (in their sort order), read in one query. The template's
+    ``page.streets.all`` and the street finder then read no more."""
+    pages = [page for page in pages if page is not None]
+    if not pages:
+        return pages
+    ids = [page.pk for page in pages]
+    queries = [
+        _columns(relation, model, text, number).filter(page_id__in=ids)
+        for relation, model, text, number in ROWS
+    ]
+    found = {page.pk: {relation: [] for relation, *_rest in ROWS} for page in pages}
+    models = {relation: (model, text, number) for relation, model, text, number in ROWS}
+    for relation, *common, text_value, name, number_value in queries[0].union(
+        *queries[1:], all=True
+    ):
+        model, text, number = models[relation]
+        values = dict(zip(COMMON, common, strict=True), name=name)
+        if text is not None:
+            values[text] = text_value
+        if number is not None:
+            values[number] = number_value
+        row = model(**values)
+        row._state.adding = False
+        row._state.db = "default"
+        found[row.page_id][relation].append(row)
+    for page in pages:
+        related = page.__dict__.setdefault("_cluster_related_objects", {})
+        for relation, rows in found[page.pk].items():
+            rows.sort(key=lambda row: (row.sort_order is None, row.sort_order, row.pk))
+            related[relation] = rows
+    return pages
+
+
+def load_logos(objects):
+    """Give every object of ``objects`` (partnerships, organisations) its
+    logo with the renditions a list shows, in one query where the
+    renditions exist (renditions joined to their image); objects whose
+    logo has none yet are fetched the usual way."""
+    objects = [obj for obj in objects if obj is not None and obj.logo_id]
+    if not objects:
+        return
+    image_model = get_image_model()
+    renditions = image_model.get_rendition_model().objects.filter(
+        image_id__in={obj.logo_id for obj in objects},
+        filter_spec__in=LOGO_RENDITIONS,
+    )
+    images = {}
+    for rendition in renditions.select_related("image"):
+        image = images.setdefault(rendition.image_id, rendition.image)
+        image.__dict__.setdefault("prefetched_renditions", []).append(rendition)
+    complete = {
+        pk
+        for pk, image in images.items()
+        if {r.filter_spec for r in image.prefetched_renditions} >= set(LOGO_RENDITIONS)
+    }
+    missing = {obj.logo_id for obj in objects} - complete
+    if missing:
+        for image in image_model.objects.filter(pk__in=missing).prefetch_renditions(
+            *LOGO_RENDITIONS
+        ):
+            images[image.pk] = image
+    for obj in objects:
+        obj.logo = images[obj.logo_id]

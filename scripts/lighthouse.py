@@ -1,0 +1,89 @@
+"""Lighthouse (mobile) scores of the home page, the partnerships index, a
+partnership page and the directory, served by gunicorn with the production
+settings; the four categories of each, and the JSON reports in
+artifacts/lighthouse/.
+
+Run `make lighthouse` (it installs npm's lighthouse into .lighthouse/,
+git-ignored, and uses Debian's Chromium at /usr/bin/chromium or CHROME_PATH).
+
+Usage: python scripts/lighthouse.py [PORT]
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [
+    "/",
+    "/wspolpraca/partnerstwa-lokalne/",
+    "/wspolpraca/partnerstwa-lokalne/marymont-kaskada/",
+    "/wspolpraca/z-kim-wspolpracujemy/",
+]
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+def main():
+    port = int(sys.argv[1]) if len(sys.argv) > 1 else 8148
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SECRET_KEY="lighthouse-only-not-secret",  # noqa: S106
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_BENCH_HELLO="1",  # also serves the uploaded images
+    )
+    env.pop("REDIS_URL", None)
+    server = subprocess.Popen(  # noqa: S603
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "config.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    reports = ROOT / "artifacts" / "lighthouse"
+    reports.mkdir(parents=True, exist_ok=True)
+    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://localhost:{port}/", timeout=5)  # noqa: S310
+                break
+            except OSError:
+                time.sleep(0.2)
+        print(f"{'page':52} " + " ".join(f"{name:>14}" for name in CATEGORIES))
+        for page in PAGES:
+            out = reports / (page.strip("/").replace("/", "_") or "home")
+            subprocess.run(  # noqa: S603
+                [
+                    str(ROOT / ".lighthouse/node_modules/.bin/lighthouse"),
+                    f"http://localhost:{port}{page}",
+                    "--form-factor=mobile",
+                    "--output=json",
+                    f"--output-path={out}.json",
+                    "--quiet",
+                    "--chrome-flags=--headless=new --no-sandbox",
+                ],
+                check=True,
+                env=dict(os.environ, CHROME_PATH=chrome),
+            )
+            result = json.loads(Path(f"{out}.json").read_text())
+            scores = [result["categories"][name]["score"] for name in CATEGORIES]
+            print(f"{page:52} " + " ".join(f"{round(s * 100):>14}" for s in scores))
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()
