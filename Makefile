@@ -31,6 +31,9 @@ run: migrate
 	$(BIN)/python manage.py ensure_dev_admin
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# The suite runs with config.settings.test (pyproject.toml), not the dev
+# settings this Makefile exports for `make run`.
+test test-fast screenshots: export DJANGO_SETTINGS_MODULE = config.settings.test
 test: install-dev
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
@@ -80,9 +83,13 @@ clean:
 # settings, page cache off and on) of every public page, each beside a
 # hello-world view measured in the same run (figures, not a test).
 BENCH_PORT ?= 8149
+# The variables production requires, for a local trial on SQLite.
+LOCAL_PRODUCTION := DJANGO_SETTINGS_MODULE=config.settings.production \
+	DJANGO_SECRET_KEY=local-trial-only WAGTAILADMIN_BASE_URL=http://127.0.0.1 \
+	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3
 bench: migrate
 	$(BIN)/python manage.py load_initial_content
-	DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=bench-only \
+	$(LOCAL_PRODUCTION) \
 		$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python scripts/bench.py 3 $(BENCH_PORT)
 
@@ -96,7 +103,7 @@ LIGHTHOUSE_PORT ?= 8148
 
 lighthouse: migrate .lighthouse/node_modules/.bin/lighthouse
 	$(BIN)/python manage.py load_initial_content
-	DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=lighthouse-only \
+	$(LOCAL_PRODUCTION) \
 		$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_PORT)
 

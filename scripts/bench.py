@@ -18,7 +18,6 @@ Usage: python scripts/bench.py [SECONDS_PER_URL] [PORT]
 import http.client
 import os
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -39,6 +38,8 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from wagtail.models import Page  # noqa: E402
+
+from scripts.production_server import production_env, start_gunicorn  # noqa: E402
 
 HELLO = "/bench-hello/"
 CLIENTS = 4  # concurrent connections
@@ -77,37 +78,8 @@ def in_process(urls, runs=20):
 
 
 def serve(port, cache_seconds):
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        DJANGO_SECRET_KEY="bench-only-not-secret",  # noqa: S106
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_BENCH_HELLO="1",
-        DJANGO_PAGE_CACHE_SECONDS=str(cache_seconds),
-    )
-    env.pop("REDIS_URL", None)  # each worker's local memory: no service needed
-    process = subprocess.Popen(  # noqa: S603
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "config.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    for _ in range(100):
-        try:
-            if fetch(port, HELLO) == 200:
-                return process
-        except OSError:
-            time.sleep(0.1)
-    process.terminate()
-    raise SystemExit("gunicorn did not start")
+    env = production_env(port, DJANGO_PAGE_CACHE_SECONDS=str(cache_seconds))
+    return start_gunicorn(port, env)
 
 
 def fetch(port, url):

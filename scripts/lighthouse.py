@@ -13,11 +13,13 @@ import json
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.production_server import production_env, start_gunicorn  # noqa: E402
+
 PAGES = [
     "/",
     "/wspolpraca/partnerstwa-lokalne/",
@@ -29,38 +31,11 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 def main():
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 8148
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        DJANGO_SECRET_KEY="lighthouse-only-not-secret",  # noqa: S106
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_BENCH_HELLO="1",  # also serves the uploaded images
-    )
-    env.pop("REDIS_URL", None)
-    server = subprocess.Popen(  # noqa: S603
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "config.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    server = start_gunicorn(port, production_env(port))
     reports = ROOT / "artifacts" / "lighthouse"
     reports.mkdir(parents=True, exist_ok=True)
     chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://localhost:{port}/", timeout=5)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.2)
         print(f"{'page':52} " + " ".join(f"{name:>14}" for name in CATEGORIES))
         for page in PAGES:
             out = reports / (page.strip("/").replace("/", "_") or "home")
