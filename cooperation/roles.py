@@ -49,7 +49,6 @@ MODEL_PERMISSIONS = {
         # Issue 13: the sign-language recording (video, captions, poster).
         ("home", "add_signlanguagerecording"),
         ("home", "change_signlanguagerecording"),
-
         # Login lock-outs (django-axes): see and lift them (issue 12).
         ("axes", "view_accessattempt"),
         ("axes", "delete_accessattempt"),

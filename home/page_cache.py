@@ -36,6 +36,9 @@ ConditionalGetMiddleware before it is kept); a request whose If-None-Match
 matches gets 304 from the cache as from the view.
 """
 
+import contextlib
+import hashlib
+import logging
 import time
 
 from django.conf import settings
@@ -63,6 +66,24 @@ PURGING_MODELS = {
 }
 
 
+logger = logging.getLogger(__name__)
+
+
+class CacheUnavailable(Exception):
+    """The shared cache (Redis) did not answer."""
+
+
+def _cache(method, *args):
+    """``cache.method(*args)``; a cache that does not answer (Redis down) is
+    logged and raised as CacheUnavailable, so pages are served uncached
+    rather than failing."""
+    try:
+        return getattr(cache, method)(*args)
+    except Exception as error:  # the backend's own connection errors
+        logger.warning("Page cache unavailable (%s): %s", method, error)
+        raise CacheUnavailable from error
+
+
 def seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
@@ -70,7 +91,7 @@ def seconds():
 def generation(key=GENERATION_KEY):
     """The current generation (of the page cache, or another ``key``); a new
     one where none is known."""
-    value = cache.get(key)
+    value = _cache("get", key)
     if value is None:
         value = new_generation(key)
     return value
@@ -78,12 +99,15 @@ def generation(key=GENERATION_KEY):
 
 def new_generation(key=GENERATION_KEY):
     value = str(time.time_ns())
-    cache.set(key, value, None)
+    _cache("set", key, value, None)
     return value
 
 
-def _new_generation():
-    new_generation()
+def renew(key=GENERATION_KEY):
+    """A new generation, or (the cache down: logged) none; kept responses
+    then expire after seconds() at the most."""
+    with contextlib.suppress(CacheUnavailable):
+        new_generation(key)
 
 
 def purge(**_kwargs):
@@ -93,8 +117,8 @@ def purge(**_kwargs):
     the dashboard's translations panel, must not go stale.)"""
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         transaction.on_commit(purge_frontend_cache)
-    new_generation()
-    transaction.on_commit(_new_generation)
+    renew()
+    transaction.on_commit(renew)
 
 
 def purge_frontend_cache():
@@ -151,9 +175,10 @@ def cacheable_response(request, response):
 
 def _key(request, generation_value):
     encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else ""
-    return (
-        f"page-cache:{generation_value}:{request.get_host()}:{encoding}:{request.path}"
-    )
+    # Hashed: a path may hold any byte (NUL, spaces), which some cache
+    # backends refuse in a key.
+    where = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
+    return f"page-cache:{generation_value}:{encoding}:{where}"
 
 
 class PageCacheMiddleware:
@@ -166,8 +191,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not seconds() or not cacheable_request(request):
             return self.get_response(request)
-        key = _key(request, generation())
-        kept = cache.get(key)
+        try:
+            key = _key(request, generation())
+            kept = _cache("get", key)
+        except CacheUnavailable:
+            return self.get_response(request)
         if kept is not None:
             conditional = get_conditional_response(request, etag=kept.get("ETag"))
             if conditional is not None:
@@ -178,7 +206,10 @@ class PageCacheMiddleware:
         if cacheable_response(request, response):
             if getattr(settings, "WAGTAILFRONTENDCACHE", None):
                 patch_cache_control(response, public=True, s_maxage=seconds())
-            cache.set(key, response, seconds())
+            try:
+                _cache("set", key, response, seconds())
+            except CacheUnavailable:
+                return response
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -49,12 +49,12 @@ def translations_changed(sender, **kwargs):
         return
     from django.db import transaction
 
-    from home.page_cache import new_generation
+    from home.page_cache import renew
 
     from .admin_extras.translation_status import TRANSLATIONS_GENERATION
 
-    new_generation(TRANSLATIONS_GENERATION)
-    transaction.on_commit(lambda: new_generation(TRANSLATIONS_GENERATION))
+    renew(TRANSLATIONS_GENERATION)
+    transaction.on_commit(lambda: renew(TRANSLATIONS_GENERATION))
 
 
 def chrome_pages(site):

@@ -8,7 +8,8 @@ the rows, two for logo and renditions) on every public page that shows a
 partnership.
 """
 
-from django.db.models import CharField, F, IntegerField, Value
+from django.db.models import CharField, IntegerField, Value
+from django.db.models.functions import Cast
 from wagtail.images import get_image_model
 
 from .logo import LOGO_RENDITIONS
@@ -24,12 +25,15 @@ ROWS = (
 
 
 def _columns(relation, model, text, number):
+    # Cast, not F(): a bare field reference is selected among the model's
+    # fields rather than in the annotations' place, so the UNION's columns
+    # would not line up (PostgreSQL: "UNION types text and smallint cannot
+    # be matched"); the casts also give every branch the same column types.
     queryset = model.objects.annotate(
         relation=Value(relation, output_field=CharField()),
-        text=Value("", output_field=CharField()) if text is None else F(text),
-        number=Value(None, output_field=IntegerField())
-        if number is None
-        else F(number),
+        text=Cast(Value("") if text is None else text, CharField()),
+        # A bare NULL would be typed text by PostgreSQL in the UNION.
+        number=Cast(Value(None) if number is None else number, IntegerField()),
     )
     return queryset.values_list(
         "relation", *COMMON, "text", "name", "number"

@@ -44,11 +44,15 @@ class OutOfDateTranslationsPanel(Component):
         # moves on, and wagtail-localize's own, which every saved string,
         # translation or sync moves on), so a dashboard load costs the same
         # however many translations there are.
-        key = (
-            f"out-of-date-translations:{get_language()}:{page_cache.generation()}:"
-            f"{page_cache.generation(TRANSLATIONS_GENERATION)}"
-        )
-        return {"rows": cache.get_or_set(key, self.rows, 24 * 3600)}
+        try:
+            key = (
+                f"out-of-date-translations:{get_language()}:"
+                f"{page_cache.generation()}:"
+                f"{page_cache.generation(TRANSLATIONS_GENERATION)}"
+            )
+            return {"rows": cache.get_or_set(key, self.rows, 24 * 3600)}
+        except page_cache.CacheUnavailable:
+            return {"rows": self.rows()}  # the cache is down (logged)
 
     @staticmethod
     def rows():

@@ -8,6 +8,7 @@ site is built once per test module by the real loader and flushed afterwards.
 """
 
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,9 +102,20 @@ class SerialWSGIServer(WSGIServer):
     thread's single in-memory SQLite connection, and the admin's background
     requests (editing-session pings) would otherwise use it concurrently."""
 
+    # Held while a request is answered, and by the test thread while it
+    # flushes the database: a request the browser sent just before a test
+    # ended (a preview update, an editing-session ping) is answered inside
+    # one transaction on the shared connection and must not interleave with
+    # the flush's own (seen: "FOREIGN KEY constraint failed" at flush).
+    lock = threading.Lock()
+
     def __init__(self, *args, connections_override=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.connections_override = connections_override
+
+    def process_request(self, request, client_address):
+        with self.lock:
+            super().process_request(request, client_address)
 
 
 @pytest.fixture(scope="session")
@@ -182,9 +194,10 @@ def live_site(site_server, django_db_blocker):
             partnership_edit_path=f"/admin/pages/{partnership.pk}/edit/",
             partnership_pk=partnership.pk,
         )
-        call_command("flush", interactive=False, verbosity=0)
-        # What migrations made, for the tests this worker runs next.
-        restore_migrated_data()
+        with SerialWSGIServer.lock:
+            call_command("flush", interactive=False, verbosity=0)
+            # What migrations made, for the tests this worker runs next.
+            restore_migrated_data()
 
 
 @pytest.fixture
