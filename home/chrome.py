@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.lookups import StartsWith
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import SiteRootPath
 from wagtail.url_routing import RouteResult
@@ -218,8 +219,13 @@ def _route(chrome, home, components):
             return None
     if not current.live or current.specific_class is None:
         return None
-    if current.specific_class.route is not Page.route:
+    if current.specific_class.route is not Page.route and not issubclass(
+        current.specific_class, RoutablePageMixin
+    ):
         return None
+    # A routable page at its own address serves its "" route (see
+    # PageRouteMiddleware); its sub-routes have components left over and
+    # went to Wagtail's routing above.
     return current
 
 
@@ -265,5 +271,14 @@ class PageRouteMiddleware:
             # page (no alias involved): Wagtail's check need not ask again.
             page.get_view_restrictions = PageViewRestriction.objects.none
         chrome.target = page
-        request._wagtail_route_for_request = RouteResult(page)
+        if isinstance(page, RoutablePageMixin):
+            # What RoutablePageMixin.route answers for the page's own address.
+            resolver_match = page.resolve_subpage("/")
+            request.routable_resolver_match = resolver_match
+            view, args, kwargs = resolver_match
+            request._wagtail_route_for_request = RouteResult(
+                page, args=(view, args, kwargs)
+            )
+        else:
+            request._wagtail_route_for_request = RouteResult(page)
         return None

@@ -87,9 +87,9 @@ def test_header_links_have_text_and_decorative_symbols(client, bilingual):
     assert "Polski Język Migowy (PJM)" in polish
 
 
-def test_the_links_cost_at_most_one_query(client, bilingual):
-    """The settings object is already loaded for the footer; the two pages
-    and their translations come in one query."""
+def test_the_links_cost_no_query(client, bilingual):
+    """The two pages and their translations are read by the page's own
+    chrome query (home.chrome, chrome_pages in site_settings/apps.py)."""
 
     def queries(path):
         client.get(path)
@@ -103,7 +103,25 @@ def test_the_links_cost_at_most_one_query(client, bilingual):
     settings.save()
     without_links = queries("/en/cooperation/")
     assert "/en/easy-read/" not in client.get("/en/cooperation/").content.decode()
-    assert with_links - without_links <= 1, (with_links, without_links)
+    assert with_links == without_links, (with_links, without_links)
+
+
+def test_every_seeded_page_takes_at_most_ten_queries(client, bilingual):
+    """Issue 14's ceiling, on the seeded site with its ETR and PJM pages
+    (the factory site of tests/test_query_counts.py has neither)."""
+    counts = {}
+    pages = Page.objects.live().public().filter(depth__gt=1).specific()
+    # (Search results for a query are not held to it yet: see issue 14.)
+    for path in [page.url for page in pages]:
+        client.get(path)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        assert response.status_code == 200, path
+        counts[path] = len(captured)
+    assert max(counts.values()) <= 10, counts
+    # The easy-to-read page is routable (its file downloads): served through
+    # the chrome like any page, not by Wagtail's slower routing.
+    assert counts["/tekst-latwy-do-czytania/"] == counts["/polityka-prywatnosci/"]
 
 
 def test_links_fall_back_to_polish_where_a_page_is_not_translated(client, bilingual):
