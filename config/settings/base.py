@@ -64,7 +64,6 @@ MIDDLEWARE = [
     # django-axes last, as its documentation requires.
     "site_settings.admin_extras.bad_input.AdminBadInputMiddleware",
     "axes.middleware.AxesMiddleware",
-
     # Performance (issue 14): a Wagtail page and its chrome in one query.
     "home.chrome.PageRouteMiddleware",
 ]
