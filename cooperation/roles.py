@@ -126,6 +126,23 @@ def ensure_snippet_permissions(apps=global_apps):
         )
 
 
+def ensure_submit_translation_permission(apps=global_apps):
+    """wagtail-localize's "Can submit translations" permission, which only its
+    migration 0006 makes (no model declares it): a database emptied by
+    `flush` (the browser suite, a restore drill) has none until this runs,
+    and the translators' group would silently go without it."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    content_type, _ = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    Permission.objects.get_or_create(
+        content_type=content_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
+
+
 def ensure_groups(apps=global_apps):
     """The three groups with their model and collection permissions."""
     Group = apps.get_model("auth", "Group")
@@ -238,6 +255,7 @@ def ensure_workflow(apps, groups, sections):
 def ensure_roles(apps=global_apps):
     """Groups, their permissions and the moderation workflow (idempotent)."""
     ensure_snippet_permissions(apps)
+    ensure_submit_translation_permission(apps)
     groups = ensure_groups(apps)
     sections = ensure_page_permissions(apps, groups)
     ensure_workflow(apps, groups, sections)

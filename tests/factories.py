@@ -50,13 +50,7 @@ from cooperation.models import (
     PartnershipPlace,
     PartnershipStreet,
 )
-from cooperation.roles import (
-    EDITORS,
-    MODERATORS,
-    TRANSLATORS,
-    ensure_groups,
-    ensure_roles,
-)
+from cooperation.roles import EDITORS, MODERATORS, TRANSLATORS, ensure_roles
 from home.models import AccessibilityStatementPage, HomePage, StandardPage
 from site_settings.models import FooterText, SiteSettings
 
@@ -519,14 +513,7 @@ PASSWORD = "biblioteka-Zoliborz-2026"  # noqa: S105
 
 
 def librarian(username, group_name):
-    """A staff-less, non-superuser account in one of the librarians' groups.
-
-    The groups' permissions are made sure of first: a worker that ran a
-    module which flushed the database (the browser suite, the backup drill)
-    once gave a translator no submit_translation permission (seen in a
-    fresh-clone CI run, not reproduced alone), and a test of a role must not
-    depend on what ran before it in the same worker."""
-    ensure_groups()
+    """A staff-less, non-superuser account in one of the librarians' groups."""
     user = get_user_model().objects.create_user(
         username=username, email=f"{username}@example.invalid", password=PASSWORD
     )
