@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from config.health import healthz
 from cooperation import api as open_data
 from home import views as home_views
+from home.robots import robots_txt
 from home.sitemaps import TranslatedSitemap
 
 urlpatterns = [
@@ -26,6 +27,8 @@ urlpatterns = [
         {"sitemaps": {"pages": TranslatedSitemap}},
         name="sitemap",
     ),
+    # Crawlers: the sitemap's address, and what not to crawl.
+    path("robots.txt", robots_txt, name="robots_txt"),
     # Open data: read-only JSON, both languages in each record (see README).
     path("api/partnerships.json", open_data.partnerships, name="api_partnerships"),
     path("api/organizations.json", open_data.organizations, name="api_organizations"),
