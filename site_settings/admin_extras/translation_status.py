@@ -12,7 +12,24 @@ few per kind of translated object, never one per object."""
 import json
 from collections import defaultdict
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
+from modelcluster.fields import ParentalKey
+from wagtail.blocks import StreamValue
+from wagtail.fields import StreamField
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import get_translatable_fields
+from wagtail_localize.models import (
+    OverridableSegment,
+    StringSegment,
+    StringTranslation,
+    Translation,
+)
+from wagtail_localize.segments import OverridableSegmentValue, StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 # Moved on by every save or delete of a wagtail-localize object (a string
 # translated, a sync, a translation enabled): see site_settings/apps.py.
@@ -22,9 +39,6 @@ TRANSLATIONS_GENERATION = "out-of-date-translations:generation"
 def current_content(instance):
     """The translatable and synchronised values of ``instance`` as
     wagtail-localize extracts them now, as (path, value) pairs."""
-    from wagtail_localize.segments import OverridableSegmentValue, StringSegmentValue
-    from wagtail_localize.segments.extract import extract_segments
-
     current = set()
     for segment in extract_segments(instance):
         if isinstance(segment, StringSegmentValue):
@@ -36,8 +50,6 @@ def current_content(instance):
 
 def synced_content(source_ids):
     """{source id: (path, value) pairs synced into it}, in two queries."""
-    from wagtail_localize.models import OverridableSegment, StringSegment
-
     synced = defaultdict(set)
     rows = [
         StringSegment.objects.filter(source_id__in=source_ids).values_list(
@@ -82,12 +94,6 @@ def is_out_of_date(translation):
 def _extracted_relations(model):
     """The foreign keys, child relations and StreamFields of ``model`` that
     wagtail-localize's extract_segments reads."""
-    from django.db import models
-    from modelcluster.fields import ParentalKey
-    from wagtail.fields import StreamField
-    from wagtail.models import TranslatableMixin
-    from wagtail_localize.fields import get_translatable_fields
-
     foreign_keys, children, streams = [], [], []
     for translatable in get_translatable_fields(model):
         field = translatable.get_field(model)
@@ -107,8 +113,6 @@ def _extracted_relations(model):
 def _for_extraction(model, queryset):
     """``queryset`` reading, with each object, the related objects and rows
     that extracting its segments reads (one query per child relation)."""
-    from django.db.models import Prefetch
-
     foreign_keys, children, _streams = _extracted_relations(model)
     queryset = queryset.select_related(*foreign_keys)
     for child in children:
@@ -122,8 +126,6 @@ def _convert_streams(model, instances):
     their child rows) one block type at a time, as Wagtail converts one
     stream's: an image or a page chosen in a block is then read in one query
     for all the objects, not in one for each."""
-    from wagtail.blocks import StreamValue
-
     _foreign_keys, children, streams = _extracted_relations(model)
     for field in streams:
         pending = defaultdict(list)
@@ -153,12 +155,11 @@ def _instances(wanted, prepare=False):
     its base manager); one query per model, and with ``prepare`` with what
     extracting its segments reads (see ``_for_extraction``). A deleted
     object is missing."""
-    from django.contrib.contenttypes.models import ContentType
-
     by_model = defaultdict(dict)
     for key, (content_type_id, translation_key, locale_id) in wanted.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        by_model[model][(translation_key, locale_id)] = key
+        if model is not None:  # else a model removed from the code
+            by_model[model][(translation_key, locale_id)] = key
     found = {}
     for model, keys in by_model.items():
         queryset = model._base_manager.filter(
@@ -182,10 +183,6 @@ def _with_progress(translations):
     """``translations`` with ``total_strings`` and ``translated_strings``
     counted as ``Translation.get_progress()`` counts them, in the same
     query."""
-    from django.db.models import Count, Exists, OuterRef, Subquery
-    from django.db.models.functions import Coalesce
-    from wagtail_localize.models import StringSegment, StringTranslation
-
     segments = StringSegment.objects.filter(source_id=OuterRef("source_id"))
     translated = StringTranslation.objects.filter(
         translation_of_id=OuterRef("string_id"),
@@ -204,23 +201,19 @@ def _with_progress(translations):
     )
 
 
-def out_of_date(translations=None):
-    """The enabled wagtail-localize translations (or those of the queryset
-    ``translations``) that no longer match their source, oldest sync first,
-    as (translation, its source object, changed (path, value) pairs, strings
-    not translated yet); translations of deleted objects are left out.
+def out_of_date():
+    """The enabled wagtail-localize translations that no longer match their
+    source, oldest sync first, as (translation, its source object, changed
+    (path, value) pairs, strings not translated yet); translations of
+    deleted objects are left out.
 
     What ``is_out_of_date`` decides for one translation, for all of them in
     a fixed number of queries: the translations with their progress in one,
     the synced content in two, and for each model translated, its objects in
     one, each child relation (a partnership's streets, members) in one, and
     each kind of object chosen in a StreamField (images, pages) in one."""
-    from wagtail_localize.models import Translation
-
-    if translations is None:
-        translations = Translation.objects.filter(enabled=True)
     translations = list(
-        _with_progress(translations)
+        _with_progress(Translation.objects.filter(enabled=True))
         .select_related("source", "target_locale")
         .order_by("source__last_updated_at", "pk")
     )
