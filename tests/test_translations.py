@@ -29,10 +29,13 @@ from cooperation.models import (
 from site_settings.admin_extras.translation_status import (
     changed_source_content,
     is_out_of_date,
+    out_of_date,
+    out_of_date_translations,
 )
 from site_settings.initial_content import seed
 from site_settings.initial_content.loader import load, untranslated_strings
 from site_settings.models import FooterText
+from tests import factories
 from tests.conftest import build_site
 
 pytestmark = pytest.mark.django_db
@@ -257,6 +260,79 @@ def test_a_new_street_marks_the_english_out_of_date(bilingual):
     polish.streets.add(PartnershipStreet(name="Gojawiczyńskiej"))
     polish.save()
     assert is_out_of_date(translation)
+
+
+def one_at_a_time():
+    """{translation pk: (changed values, strings to translate)} of the
+    translations out of date, decided for each one by itself."""
+    found = {}
+    for translation in Translation.objects.filter(enabled=True):
+        changed = changed_source_content(translation.source)
+        total, translated = translation.get_progress()
+        if changed or translated < total:
+            found[translation.pk] = (changed, total - translated)
+    return found
+
+
+def test_all_translations_at_once_as_one_at_a_time(
+    bilingual, django_capture_on_commit_callbacks
+):
+    """The dashboard decides for every translation at once (a fixed number of
+    queries) what it decides for one: on the whole seeded site (every kind of
+    page and snippet, rich text, chosen images and pages, rows of every kind)
+    after changes of each kind."""
+    assert {t.pk for t, *_ in out_of_date()} == set(one_at_a_time()) == set()
+
+    kaskada = PartnershipPage.objects.get(
+        slug="marymont-kaskada", locale__language_code="pl"
+    )
+    body = kaskada.body.get_prep_value()
+    body += [  # an image and a page chosen in the story
+        {
+            "type": "image",
+            "value": {
+                "image": factories.image().pk,
+                "alt_text": "Festyn sąsiedzki",
+                "decorative": False,
+                "caption": "Festyn w parku",
+            },
+        },
+        {
+            "type": "link",
+            "value": {"label": "Mapa", "page": kaskada.get_parent().pk, "url": ""},
+        },
+    ]
+    kaskada.body = json.dumps(body)
+    kaskada.save()
+    publish_polish_change(django_capture_on_commit_callbacks)  # new text
+    sady = PartnershipPage.objects.get(
+        slug="sady-zoliborskie", locale__language_code="pl"
+    )
+    sady.streets.add(PartnershipStreet(name="Gojawiczyńskiej"))  # a new row
+    sady.save()
+    organisation = PartnerOrganization.objects.filter(
+        locale__language_code="pl"
+    ).first()
+    organisation.website = "https://example.org/nowy-adres"  # synchronised
+    organisation.save()
+    footer = FooterText.objects.get(locale__language_code="pl")
+    footer.library_name = f"{footer.library_name} – filia"
+    footer.save()
+    footer_source = TranslationSource.objects.get_for_instance(footer)
+    footer_source.update_from_db()  # synced: a string waits for a translator
+
+    expected = one_at_a_time()
+    found = {
+        t.pk: (changed, untranslated) for t, _s, changed, untranslated in out_of_date()
+    }
+    assert found == expected
+    assert len(found) == 4
+    rows = out_of_date_translations()
+    assert {row["translation"].pk for row in rows} == set(expected)
+    for row in rows:
+        assert row["source"] == row["translation"].source.get_source_instance()
+        assert row["target"] == row["translation"].get_target_instance()
+    assert len(out_of_date_translations(limit=2)) == 2
 
 
 def test_switcher_leads_to_the_translation(client, bilingual):

@@ -23,7 +23,7 @@ from wagtail.models import Locale, Page, WorkflowState
 
 from cooperation.models import PartnerOrganization
 
-from .translation_status import is_out_of_date
+from .translation_status import out_of_date
 
 DRAFT = "draft"
 IN_MODERATION = "in_moderation"
@@ -71,20 +71,12 @@ def translation_states(model, queryset):
 
 def out_of_date_keys():
     """{(translation key, locale id)} of enabled translations whose Polish
-    source changed since the last sync or that have untranslated strings."""
-    from django.core.exceptions import ObjectDoesNotExist
-    from wagtail_localize.models import Translation
-
-    keys = set()
-    for translation in Translation.objects.filter(enabled=True).select_related(
-        "source"
-    ):
-        try:
-            if is_out_of_date(translation):
-                keys.add((translation.source.object_id, translation.target_locale_id))
-        except ObjectDoesNotExist:  # the original was deleted
-            continue
-    return keys
+    source changed since the last sync or that have untranslated strings;
+    all decided at once, in a fixed number of queries."""
+    return {
+        (translation.source.object_id, translation.target_locale_id)
+        for translation, *_rest in out_of_date()
+    }
 
 
 def _translated_object(kind, pk):

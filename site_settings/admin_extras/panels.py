@@ -38,12 +38,12 @@ class OutOfDateTranslationsPanel(Component):
     order = 140
 
     def get_context_data(self, parent_context):
-        # Checking every translation costs a few queries each: the rows are
-        # kept in the cache until anything they depend on changes (the page
-        # cache's generation, which every publish and every saved snippet
-        # moves on, and wagtail-localize's own, which every saved string,
-        # translation or sync moves on), so a dashboard load costs the same
-        # however many translations there are.
+        # Checking every translation costs a fixed number of queries (see
+        # translation_status.out_of_date), a dozen or so, and reads every
+        # translated object: the rows are kept in the cache until anything
+        # they depend on changes (the page cache's generation, which every
+        # publish and every saved snippet moves on, and wagtail-localize's
+        # own, which every saved string, translation or sync moves on).
         try:
             key = (
                 f"out-of-date-translations:{get_language()}:"
