@@ -127,6 +127,8 @@ class Varnish:
 
 
 class Stack:
+    """The site as visitors reach it (through Varnish), and its database."""
+
     def __init__(self, app, varnish, database):
         self.app, self.varnish, self.database = app, varnish, database
 
@@ -145,35 +147,38 @@ def stack(tmp_path_factory):
     app_port = free_port()
     varnish = Varnish(folder, app_port)
     database = folder / "db.sqlite3"
-    app = ServeProcess(
-        folder,
-        app_port,
-        serve_env(
-            app_port,
-            folder,
-            DATABASE_URL=f"sqlite:///{database}",
-            DJANGO_MEDIA_ROOT=str(folder / "media"),
-            # Visitors, the Site record and the purges use Varnish's address.
-            WAGTAILADMIN_BASE_URL=varnish.url,
-            DJANGO_FRONTEND_CACHE_URL=varnish.purge_url,
-            # One worker: without Redis each worker keeps its own page cache
-            # (local memory), and a publish renews only its own worker's.
-            WEB_CONCURRENCY="1",
-        ),
-    )
+    app = None
     try:
+        app = ServeProcess(
+            folder,
+            app_port,
+            serve_env(
+                app_port,
+                folder,
+                DATABASE_URL=f"sqlite:///{database}",
+                DJANGO_MEDIA_ROOT=str(folder / "media"),
+                # Visitors, the Site record and the purges use Varnish's
+                # address.
+                WAGTAILADMIN_BASE_URL=varnish.url,
+                DJANGO_FRONTEND_CACHE_URL=varnish.purge_url,
+                # One worker: without Redis each worker keeps its own page
+                # cache (local memory), and a publish renews only its own
+                # worker's (README: "A proxy or CDN in front").
+                WEB_CONCURRENCY="1",
+            ),
+        )
         varnish.wait()
         app.wait()
         yield Stack(app, varnish, database)
     finally:
-        app.stop()
+        if app is not None:
+            app.stop()
         varnish.stop()
 
 
 @pytest.fixture(scope="module")
 def librarian(stack):
-    """A superuser in the site's database; a session logged in as her
-    through Varnish."""
+    """The username of a superuser made in the site's database."""
     stack.app.manage(
         "shell",
         "-c",
