@@ -110,12 +110,13 @@ def renew(key=GENERATION_KEY):
         new_generation(key)
 
 
-def purge(**_kwargs):
+def purge(frontend=True, **_kwargs):
     """Forget every kept response (see the module docstring): now, and again
-    when the current transaction commits; and in a proxy in front, if any.
-    (Also with the page cache off: what else is kept by generation, such as
-    the dashboard's translations panel, must not go stale.)"""
-    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    when the current transaction commits; and in a proxy in front, if any
+    (unless ``frontend`` is false). (Also with the page cache off: what else
+    is kept by generation, such as the dashboard's translations panel, must
+    not go stale.)"""
+    if frontend and getattr(settings, "WAGTAILFRONTENDCACHE", None):
         transaction.on_commit(purge_frontend_cache)
     renew()
     transaction.on_commit(renew)
@@ -228,7 +229,11 @@ def _purge_for_model(sender, instance=None, **kwargs):
         meta.app_label in PURGING_APPS
         or (meta.app_label, meta.model_name) in PURGING_MODELS
     ):
-        purge()
+        # A migration's own (historical) model: the proxy is not purged,
+        # since listing the pages to purge reads tables that the migrations
+        # still to run have not made yet (`migrate` failed on an empty
+        # database with DJANGO_FRONTEND_CACHE_URL set).
+        purge(frontend=sender.__module__ != "__fake__")
 
 
 def _purge_for_deleted(sender, instance=None, **kwargs):

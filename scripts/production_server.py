@@ -1,14 +1,132 @@
-"""gunicorn with the production settings on 127.0.0.1, for `make bench` and
-`make lighthouse`: the variables production requires (README: "Running in
-production") set for a local trial, the embedded SQLite database, no Redis."""
+"""The site under gunicorn with the production settings, started from Python.
+
+- ``ServeProcess``: `make serve` itself (scripts/serve.sh: check, migrate,
+  collectstatic, initial content, Site address, gunicorn) in its own process
+  group, for the tests that need the site as it runs in production
+  (tests/test_production_stack.py, tests/test_varnish.py).
+- ``start_gunicorn``: gunicorn alone on a database already prepared, for
+  `make bench` and `make lighthouse` (the Makefile migrates and seeds first):
+  the variables production requires (README: "Running in production") set
+  for a local trial (``production_env``), the embedded SQLite database, no
+  Redis.
+"""
 
 import os
+import signal
+import socket
 import subprocess
 import time
+import urllib.parse
 import urllib.request
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SERVE = ROOT / "scripts" / "serve.sh"
+START_TIMEOUT = 300  # migrate + seed on a busy two-core machine
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve_env(port, workdir, **variables):
+    """The environment of `make serve` on 127.0.0.1:``port``: this process's
+    own, without any site setting it may carry (DJANGO_*, AWS_*, EMAIL_*,
+    REDIS*, DATABASE*), a fresh secret, static files under ``workdir``, then
+    ``variables`` (at least DATABASE_URL)."""
+    environ = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "AWS_", "EMAIL_", "REDIS", "DATABASE"))
+    }
+    environ.update(
+        DJANGO_SECRET_KEY=f"local-{uuid.uuid4().hex}{uuid.uuid4().hex}",
+        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
+        DJANGO_STATIC_ROOT=str(Path(workdir) / f"static-{port}"),
+        DJANGO_LOG_LEVEL="WARNING",
+        PORT=str(port),
+        WEB_CONCURRENCY="2",
+        PYTHONUNBUFFERED="1",
+    )
+    environ.update(variables)
+    return environ
+
+
+class ServerError(RuntimeError):
+    """`make serve` stopped or did not answer; the message ends with its log."""
+
+
+class ServeProcess:
+    """scripts/serve.sh (`make serve`) in its own process group, its output
+    in ``workdir/serve-<port>.log``; ``wait()`` until /healthz answers,
+    ``stop()`` it and its gunicorn workers."""
+
+    def __init__(self, workdir, port, environ):
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}"
+        self.log = Path(workdir) / f"serve-{port}.log"
+        self.environ = environ
+        with open(self.log, "wb") as log:
+            self.process = subprocess.Popen(  # noqa: S603 - our own script
+                [str(SERVE)],
+                env=environ,
+                cwd=ROOT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def log_tail(self, characters=3000):
+        return self.log.read_text(errors="replace")[-characters:]
+
+    def wait(self, timeout=START_TIMEOUT):
+        """This server, once /healthz answers on its own address."""
+        # Host: the public address, which may be a proxy in front.
+        host = urllib.parse.urlsplit(self.environ["WAGTAILADMIN_BASE_URL"]).netloc
+        request = urllib.request.Request(  # noqa: S310 - our own server
+            f"{self.url}/healthz", headers={"Host": host}
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise ServerError(f"make serve stopped:\n{self.log_tail()}")
+            try:
+                with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
+                    if response.status == 200:
+                        return self
+            except OSError:
+                pass
+            time.sleep(1)
+        raise ServerError(f"make serve did not answer:\n{self.log_tail()}")
+
+    def stop(self):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+
+    def manage(self, *args):
+        """``manage.py *args`` with this server's settings and environment
+        (the same database, cache and proxy)."""
+        environ = {
+            **self.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        }
+        return subprocess.run(  # noqa: S603
+            [str(ROOT / ".venv/bin/python"), "manage.py", *args],
+            env=environ,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
 
 
 def production_env(port, **extra):

@@ -262,8 +262,9 @@ def test_a_proxy_in_front_is_purged_of_every_page_it_may_keep(
     client, cached, site, settings, django_capture_on_commit_callbacks
 ):
     """With DJANGO_FRONTEND_CACHE_URL (README: Varnish), every purge also
-    sends PURGE for each address to the proxy: here a real HTTP server that
-    answers as Varnish's VCL in the README does."""
+    sends PURGE for each address to the proxy: here a plain HTTP server that
+    records them, to check every address is there (tests/test_varnish.py
+    runs config/varnish/default.vcl in a real varnishd)."""
     received = []
 
     class Proxy(BaseHTTPRequestHandler):

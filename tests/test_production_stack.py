@@ -1,6 +1,7 @@
 """`make serve` for real: scripts/serve.sh (migrate, collectstatic, initial
 content, Site address, gunicorn) started as a separate process with the
-production settings, spoken to over HTTP.
+production settings (scripts/production_server.py's ServeProcess, which
+tests/test_varnish.py also uses), spoken to over HTTP.
 
 - One server on SQLite with media on local disk: every public page of the
   sitemap, every image on them and the static files answer 200, with no DEBUG.
@@ -14,104 +15,19 @@ production settings, spoken to over HTTP.
 import json
 import os
 import re
-import signal
-import socket
-import subprocess
-import time
 import uuid
 from html import unescape
 from urllib.parse import urlsplit
 
 import pytest
 import requests
-from django.conf import settings
+
+from scripts.production_server import ServeProcess as Server
+from scripts.production_server import free_port, serve_env
 
 from .factories import PASSWORD, partnership_form_data, png_bytes
 
 pytestmark = pytest.mark.stack
-
-SERVE = str(settings.BASE_DIR / "scripts" / "serve.sh")
-START_TIMEOUT = 300  # migrate + seed on a busy two-core machine
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def base_environ(tmp_path, port, **variables):
-    environ = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "AWS_", "EMAIL_", "REDIS", "DATABASE"))
-    }
-    environ.update(
-        DJANGO_SECRET_KEY=f"stack-test-{uuid.uuid4().hex}{uuid.uuid4().hex}",
-        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
-        DJANGO_STATIC_ROOT=str(tmp_path / f"static-{port}"),
-        DJANGO_LOG_LEVEL="WARNING",
-        PORT=str(port),
-        WEB_CONCURRENCY="2",
-        PYTHONUNBUFFERED="1",
-    )
-    environ.update(variables)
-    return environ
-
-
-class Server:
-    """scripts/serve.sh in its own process group, its output in a file."""
-
-    def __init__(self, tmp_path, port, environ):
-        self.port = port
-        self.url = f"http://127.0.0.1:{port}"
-        self.log = tmp_path / f"serve-{port}.log"
-        self.environ = environ
-        with open(self.log, "wb") as log:
-            self.process = subprocess.Popen(  # noqa: S603 - our own script
-                [SERVE],
-                env=environ,
-                cwd=settings.BASE_DIR,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-
-    def wait(self):
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"make serve stopped:\n{self.log.read_text()[-3000:]}")
-            try:
-                if requests.get(f"{self.url}/healthz", timeout=5).ok:
-                    return self
-            except requests.ConnectionError:
-                pass
-            time.sleep(1)
-        pytest.fail(f"make serve did not answer:\n{self.log.read_text()[-3000:]}")
-
-    def stop(self):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-
-    def manage(self, *args):
-        environ = {
-            **self.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        }
-        return subprocess.run(  # noqa: S603
-            [str(settings.BASE_DIR / ".venv/bin/python"), "manage.py", *args],
-            env=environ,
-            cwd=settings.BASE_DIR,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
 
 
 def image_sources(html):
@@ -129,9 +45,9 @@ def absolute(server, url):
 
 def test_make_serve_serves_every_page_and_image_without_debug(tmp_path):
     port = free_port()
-    environ = base_environ(
-        tmp_path,
+    environ = serve_env(
         port,
+        tmp_path,
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
     )
@@ -274,7 +190,7 @@ def query(database_url, sql, *params):
 def test_two_servers_share_pages_images_and_cache(tmp_path, shared_services):
     first_port, second_port = free_port(), free_port()
     first = Server(
-        tmp_path, first_port, base_environ(tmp_path, first_port, **shared_services)
+        tmp_path, first_port, serve_env(first_port, tmp_path, **shared_services)
     )
     second = None
     try:
@@ -283,7 +199,7 @@ def test_two_servers_share_pages_images_and_cache(tmp_path, shared_services):
         second = Server(
             tmp_path,
             second_port,
-            base_environ(tmp_path, second_port, **shared_services),
+            serve_env(second_port, tmp_path, **shared_services),
         ).wait()
         first.manage(
             "shell",
