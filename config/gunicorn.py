@@ -36,6 +36,12 @@ def when_ready(server):
     from django.db import connections
     from django.test import Client
 
+    from home import page_cache
+
+    # A start is a new page-cache generation: nothing kept before a restart
+    # (a migration, a restore, a new release's templates) is served after it.
+    page_cache.renew()
+
     host = settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "localhost"
     host = "localhost" if host.startswith(".") or host == "*" else host
     try:

@@ -15,6 +15,7 @@ import os
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -51,6 +52,8 @@ def serve_env(port, workdir, **variables):
         PORT=str(port),
         WEB_CONCURRENCY="2",
         PYTHONUNBUFFERED="1",
+        # Without REDIS_URL, the workers' shared page cache (files).
+        DJANGO_CACHE_DIR=str(Path(workdir) / f"cache-{port}"),
     )
     environ.update(variables)
     return environ
@@ -142,7 +145,9 @@ def production_env(port, **extra):
         DJANGO_BENCH_HELLO="1",
         **extra,
     )
-    env.pop("REDIS_URL", None)  # each worker's local memory: no service needed
+    # No Redis needed: the workers share a page cache in files, new each run.
+    env.pop("REDIS_URL", None)
+    env.setdefault("DJANGO_CACHE_DIR", tempfile.mkdtemp(prefix="zoliborz-cache-"))
     return env
 
 

@@ -85,8 +85,33 @@ def test_make_serve_serves_every_page_and_image_without_debug(tmp_path):
             "database": "ok",
             "cache": "ok",
         }
+        assert_no_worker_serves_a_stale_page(server)
     finally:
         server.stop()
+
+
+PUBLISH_NEW_TITLE = """
+from cooperation.models import PartnershipIndexPage
+page = PartnershipIndexPage.objects.get(locale__language_code="pl")
+page.title = "Partnerstwa lokalne {marker}"
+page.save_revision().publish()
+print(page.url)
+"""
+
+
+def assert_no_worker_serves_a_stale_page(server):
+    """A page every worker may have kept, then published from another
+    process (a command, as another worker would be): each of the next
+    requests, whichever of the two workers answers it, shows the change."""
+    marker = uuid.uuid4().hex[:8]
+    url = server.manage("shell", "-c", PUBLISH_NEW_TITLE.format(marker=marker))
+    url = server.url + url.stdout.strip().splitlines()[-1]
+    stale = [
+        number
+        for number in range(12)
+        if marker not in requests.get(url, timeout=30).text
+    ]
+    assert not stale, f"requests {stale} of {url} served the page kept before"
 
 
 # Two servers, one state ---------------------------------------------------

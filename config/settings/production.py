@@ -44,8 +44,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # --- Database and cache -------------------------------------------------------
 # PostgreSQL (psycopg 3): postgres://user:password@host:5432/name.
 DATABASES = {"default": env.database("DATABASE_URL")}
-# The cache every application server shares (Redis); without REDIS_URL each
-# process keeps its own in memory, fine for one server only.
+# The cache every application server shares (Redis). Without REDIS_URL, one
+# server: files in DJANGO_CACHE_DIR, shared by all its gunicorn workers and
+# manage.py, so a publish handled by one worker (or a command) renews the
+# page cache of every worker; a cache in each process's memory would let the
+# others serve the old page (and a proxy keep it) until it expired.
 REDIS_URL = env.redis_url("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -57,7 +60,14 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env.optional("DJANGO_CACHE_DIR", str(BASE_DIR / "var/cache")),
+            "TIMEOUT": 600,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # --- Static files and media ---------------------------------------------------
 # Static files: collected by `make serve` (collectstatic) and served by
