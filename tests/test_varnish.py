@@ -161,10 +161,7 @@ def stack(tmp_path_factory):
                 # address.
                 WAGTAILADMIN_BASE_URL=varnish.url,
                 DJANGO_FRONTEND_CACHE_URL=varnish.purge_url,
-                # One worker: without Redis each worker keeps its own page
-                # cache (local memory), and a publish renews only its own
-                # worker's (README: "A proxy or CDN in front").
-                WEB_CONCURRENCY="1",
+                # Two workers (serve_env's), sharing the page cache in files.
             ),
         )
         varnish.wait()
