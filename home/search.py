@@ -37,6 +37,7 @@ own address (``get_url_parts``) is found by its base row's address.
 
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
@@ -183,7 +184,7 @@ def block_text(block, value):
 
 
 @dataclass(frozen=True)
-class TextField:
+class SearchColumn:
     """A searchable field of a page type, as a column of the base page rows:
     ``attribute`` is the field itself on ``Page``, else an annotation that
     reaches the field through the page type's table."""
@@ -205,13 +206,13 @@ def _lookup_from_page(model_field):
     chain = [owner, *owner._meta.get_base_chain(Page)]
     steps = [
         child._meta.parents[parent].related_query_name()
-        for child, parent in zip(chain, chain[1:], strict=False)
+        for child, parent in pairwise(chain)
     ]
     return "__".join([*reversed(steps), model_field.name])
 
 
 @cache
-def text_fields():
+def search_columns():
     """Page model -> its searchable fields except the title, in the order the
     model declares them (computed once: page models do not change while the
     site runs)."""
@@ -237,7 +238,7 @@ def text_fields():
                 attribute = model_field.attname
             else:
                 attribute = aliases.setdefault(lookup, f"search_text_{len(aliases)}")
-            found.append(TextField(model_field, lookup, attribute))
+            found.append(SearchColumn(model_field, lookup, attribute))
         fields[model] = tuple(found)
     return fields
 
@@ -247,13 +248,13 @@ def searchable_text(page, model):
     an instance of ``model``): the fields ``model`` declares searchable
     (StreamFields as their text), except the title."""
     texts = [page.search_description]
-    for text_field in text_fields().get(model, ()):
+    for column in search_columns().get(model, ()):
         if isinstance(page, model):
-            value = getattr(page, text_field.model_field.attname, None)
+            value = getattr(page, column.model_field.attname, None)
         else:
-            value = getattr(page, text_field.attribute, None)
-        if isinstance(text_field.model_field, StreamField):
-            texts.extend(block_text(text_field.model_field.stream_block, value))
+            value = getattr(page, column.attribute, None)
+        if isinstance(column.model_field, StreamField):
+            texts.extend(block_text(column.model_field.stream_block, value))
         elif isinstance(value, str):
             texts.append(strip_tags(value))
     return [text for text in texts if text]
@@ -279,10 +280,10 @@ def candidate_pages(locale):
     ``MAX_CANDIDATES``), each a base page row with the searchable fields of
     every page type beside it, in one query."""
     annotations = {
-        text_field.attribute: F(text_field.lookup)
-        for fields in text_fields().values()
-        for text_field in fields
-        if text_field.attribute != text_field.model_field.attname
+        column.attribute: F(column.lookup)
+        for fields in search_columns().values()
+        for column in fields
+        if column.attribute != column.model_field.attname
     }
     pages = public(Page.objects.live().filter(locale=locale, depth__gt=1))
     return list(
