@@ -4,16 +4,30 @@ for OPS, the city or anyone to reuse (documented in the README).
 One record per partnership or organisation, with every language inside it:
 translated texts are objects keyed by language code ({"pl": ..., "en": ...}),
 synchronised data (dates, streets, websites) appears once. Each feed is
-built in a fixed number of queries however much content there is.
+built in a fixed number of queries however much content there is: the
+partnerships' streets, places and former names in one query (a UNION, see
+``models/loading.py``), their members with their organisations in one more,
+public pages filtered in the same query (``home.chrome.public``), and the
+site's addresses read once with the request's chrome.
 """
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
-from .models import PartnerDirectoryPage, PartnerOrganization, PartnershipPage, Sector
+from home.chrome import public
+
+from .models import (
+    PartnerDirectoryPage,
+    PartnerOrganization,
+    PartnershipMembership,
+    PartnershipPage,
+    Sector,
+)
+from .models.loading import load_rows
 
 
 def _json(request, data):
@@ -60,6 +74,14 @@ def _texts(versions, attribute):
         for language, obj in versions.items()
         if getattr(obj, attribute)
     }
+
+
+def _members():
+    """Member rows with their organisations, in one query for all pages."""
+    return Prefetch(
+        "members",
+        queryset=PartnershipMembership.objects.select_related("organization"),
+    )
 
 
 def _directory_urls(request, languages):
@@ -121,15 +143,14 @@ def _member(member, versions, organizations, directory):
 def partnerships(request):
     languages = _languages()
     pages = (
-        PartnershipPage.objects.live()
-        .public()
+        public(PartnershipPage.objects.live())
         .order_by("founded_year", "founded_month", "path")
-        .prefetch_related("streets", "places", "former_names", "members__organization")
+        .prefetch_related(_members())
     )
     organizations = _organization_names(languages)
     directory = _directory_urls(request, languages)
     records = []
-    for key, versions in _by_translation(pages, languages).items():
+    for key, versions in _by_translation(load_rows(pages), languages).items():
         base = _base(versions, languages)
         members = [
             _member(member, versions, organizations, directory)
@@ -190,10 +211,9 @@ def organizations(request):
     queryset = PartnerOrganization.objects.filter(live=True).order_by("name", "pk")
     directory = _directory_urls(request, languages)
     pages = (
-        PartnershipPage.objects.live()
-        .public()
+        public(PartnershipPage.objects.live())
         .filter(locale_id__in=list(languages))
-        .prefetch_related("members__organization")
+        .prefetch_related(_members())
     )
     partnerships_of = {}
     for page in pages:

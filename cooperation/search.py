@@ -1,8 +1,15 @@
 """What the cooperation section adds to site search (``home.search``): a
 partnership's streets, estates, former names and member organisations as
 key words, and the partner organisations as results of their own, linked to
-their entry in the directory. Registered from ``CooperationConfig.ready()``."""
+their entry in the directory. Registered from ``CooperationConfig.ready()``.
 
+Both cost one query whatever the number of partnerships and organisations:
+the partnerships' rows are one UNION of the four row tables (members with
+their organisation's names joined), as ``models/loading.py`` reads a list's
+rows; the directory's address comes from the request's chrome."""
+
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from home import search as site_search
@@ -20,38 +27,81 @@ from .models import (
 PARTNERSHIP_LABEL = _("Local partnership")
 ORGANIZATION_LABEL = _("Partner organisation")
 
+# relation, model, and the fields read as (kind, name, short name, former name)
+ROWS = (
+    ("streets", PartnershipStreet, ("street_type", "name", None, None)),
+    ("places", PartnershipPlace, (None, "name", None, None)),
+    ("former", PartnershipFormerName, (None, "name", None, None)),
+    (
+        "orgs",
+        PartnershipMembership,
+        (
+            None,
+            "organization__name",
+            "organization__short_name",
+            "organization__former_name",
+        ),
+    ),
+)
+TEXTS = ("kind", "name", "short_name", "former_name")
+
+
+def _branch(relation, model, fields, ids):
+    # Every column an annotation of the same type in every branch, so the
+    # UNION's columns line up on SQLite and PostgreSQL (see loading.py).
+    texts = {
+        f"search_{name}": Cast(Value("") if lookup is None else F(lookup), CharField())
+        for name, lookup in zip(TEXTS, fields, strict=True)
+    }
+    return (
+        model.objects.filter(page_id__in=ids)
+        .annotate(search_relation=Value(relation, output_field=CharField()), **texts)
+        .values_list("search_relation", "page_id", "sort_order", "pk", *texts)
+        .order_by()
+    )
+
+
+def partnership_rows(ids):
+    """Page id -> relation -> its rows as (kind, name, short name, former
+    name), in their sort order; one query."""
+    rows = {pk: {relation: [] for relation, *_rest in ROWS} for pk in ids}
+    if not ids:
+        return rows
+    branches = [
+        _branch(relation, model, fields, ids) for relation, model, fields in ROWS
+    ]
+    found = branches[0].union(*branches[1:], all=True)
+    ordered = sorted(found, key=lambda row: (row[2] is None, row[2] or 0, row[3]))
+    for relation, page_id, _order, _pk, *texts in ordered:
+        rows[page_id][relation].append(texts)
+    return rows
+
 
 def describe_partnerships(request, pages):
-    """Details and key words of each partnership page (four queries)."""
-    ids = [page.pk for page in pages]
-    rows = {pk: {"streets": [], "places": [], "former": [], "orgs": []} for pk in ids}
-    for street in PartnershipStreet.objects.filter(page_id__in=ids):
-        rows[street.page_id]["streets"].append(street.display_name)
-    for place in PartnershipPlace.objects.filter(page_id__in=ids):
-        rows[place.page_id]["places"].append(place.name)
-    for former in PartnershipFormerName.objects.filter(page_id__in=ids):
-        rows[former.page_id]["former"].append(former.name)
-    memberships = PartnershipMembership.objects.filter(page_id__in=ids)
-    for membership in memberships.select_related("organization"):
-        organization = membership.organization
-        rows[membership.page_id]["orgs"].extend(
-            [organization.name, organization.short_name, organization.former_name]
-        )
-    return {
-        pk: site_search.PageDetails(
+    """Details and key words of each partnership page (one query)."""
+    details = {}
+    for pk, row in partnership_rows([page.pk for page in pages]).items():
+        streets = [
+            PartnershipStreet(street_type=kind, name=name).display_name
+            for kind, name, _short, _former in row["streets"]
+        ]
+        places = [name for _kind, name, _short, _former in row["places"]]
+        former = [name for _kind, name, _short, _former in row["former"]]
+        orgs = [text for _kind, *names in row["orgs"] for text in names]
+        details[pk] = site_search.PageDetails(
             kind_label=PARTNERSHIP_LABEL,
             details=[
-                (_("Area"), ", ".join(row["places"])),
-                (_("Streets"), " – ".join(row["streets"])),
+                (_("Area"), ", ".join(places)),
+                (_("Streets"), " – ".join(streets)),
             ],
-            key_texts=[*row["streets"], *row["places"], *row["former"], *row["orgs"]],
+            key_texts=[*streets, *places, *former, *orgs],
         )
-        for pk, row in rows.items()
-    }
+    return details
 
 
 def organization_documents(request, locale):
-    """The live partner organisations of ``locale`` (two queries)."""
+    """The live partner organisations of ``locale`` (one query; the
+    directory's address is read with the request's chrome)."""
     directory_url = PartnerDirectoryPage.url_for_locale(locale.pk, request)
     documents = []
     for organization in PartnerOrganization.objects.filter(locale=locale, live=True):

@@ -23,19 +23,36 @@ adds details and key words to its own page type (a partnership's streets),
 ``register_source`` adds documents that are not pages (partner
 organisations). Each registered function must take a fixed number of
 queries.
+
+The pages cost one query whatever their number and types. Wagtail's
+``.specific()`` would spend one query per page type, and ``.public()`` one
+more. Instead, the base page rows are read with every page type's searchable
+fields beside them: each field is a column reached through the type's
+table (a LEFT JOIN per page type with searchable fields), and the rows are
+filtered by ``home.chrome.public``. The chrome of the request (read anyway
+for the header, menu and footer) gives the locale, the site and its root
+paths, so the pages' addresses cost no queries. A page type that sets its
+own address (``get_url_parts``) is found by its base row's address.
 """
 
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
+from django.db.models import F
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 from wagtail.search import index
 
+from .chrome import chrome_for, public
 from .text import MAX_QUERY_LENGTH, clean_query, split_words, stem
 
 MAX_TERMS = 8
@@ -133,8 +150,10 @@ _sources = []
 
 
 def register_page_type(model, describe):
-    """``describe(request, pages)`` gets the live pages of ``model`` that are
-    candidates and returns their ``PageDetails`` by primary key."""
+    """``describe(request, pages)`` gets the candidates of ``model`` and
+    returns their ``PageDetails`` by primary key. The candidates are base
+    ``Page`` rows, not instances of ``model``: read what they need by their
+    ids, in a fixed number of queries."""
     _page_types[model] = describe
 
 
@@ -164,22 +183,78 @@ def block_text(block, value):
     return block.get_searchable_content(value)
 
 
-def searchable_text(page):
-    """The prose of ``page``: the fields its model declares searchable
+@dataclass(frozen=True)
+class SearchColumn:
+    """A searchable field of a page type, as a column of the base page rows:
+    ``attribute`` is the field itself on ``Page``, else an annotation that
+    reaches the field through the page type's table."""
+
+    model_field: object
+    lookup: str
+    attribute: str
+
+
+def _lookup_from_page(model_field):
+    """How a query on ``Page`` reaches ``model_field``: "title" for a field of
+    ``Page``, "homepage__body" for one of ``HomePage`` (a reverse one-to-one
+    step per level of multi-table inheritance), None where it cannot."""
+    owner = model_field.model._meta.concrete_model
+    if owner is Page:
+        return model_field.name
+    if not issubclass(owner, Page):
+        return None
+    chain = [owner, *owner._meta.get_base_chain(Page)]
+    steps = [
+        child._meta.parents[parent].related_query_name()
+        for child, parent in pairwise(chain)
+    ]
+    return "__".join([*reversed(steps), model_field.name])
+
+
+@cache
+def search_columns():
+    """Page model -> its searchable fields except the title, in the order the
+    model declares them (computed once: page models do not change while the
+    site runs)."""
+    aliases = {}
+    fields = {}
+    for model in get_page_models():
+        found = []
+        for search_field in getattr(model, "search_fields", []):
+            if not isinstance(search_field, index.SearchField):
+                continue
+            if search_field.field_name == "title":
+                continue
+            try:
+                model_field = model._meta.get_field(search_field.field_name)
+            except FieldDoesNotExist:  # a search entry that is a method: skip it
+                continue
+            if not model_field.concrete or model_field.is_relation:
+                continue  # its value is never text
+            lookup = _lookup_from_page(model_field)
+            if lookup is None:
+                continue
+            if "__" not in lookup:
+                attribute = model_field.attname
+            else:
+                attribute = aliases.setdefault(lookup, f"search_text_{len(aliases)}")
+            found.append(SearchColumn(model_field, lookup, attribute))
+        fields[model] = tuple(found)
+    return fields
+
+
+def searchable_text(page, model):
+    """The prose of ``page`` (a base page row read by ``candidate_pages``, or
+    an instance of ``model``): the fields ``model`` declares searchable
     (StreamFields as their text), except the title."""
     texts = [page.search_description]
-    for search_field in getattr(type(page), "search_fields", []):
-        if not isinstance(search_field, index.SearchField):
-            continue
-        if search_field.field_name == "title":
-            continue
-        try:
-            model_field = page._meta.get_field(search_field.field_name)
-        except FieldDoesNotExist:  # a search entry that is a method: skip it
-            continue
-        value = getattr(page, search_field.field_name, None)
-        if isinstance(model_field, StreamField):
-            texts.extend(block_text(model_field.stream_block, value))
+    for column in search_columns().get(model, ()):
+        if isinstance(page, model):
+            value = getattr(page, column.model_field.attname, None)
+        else:
+            value = getattr(page, column.attribute, None)
+        if isinstance(column.model_field, StreamField):
+            texts.extend(block_text(column.model_field.stream_block, value))
         elif isinstance(value, str):
             texts.append(strip_tags(value))
     return [text for text in texts if text]
@@ -190,24 +265,65 @@ def summary_of(texts):
     return Truncator(text).words(SUMMARY_WORDS, truncate="…")
 
 
+def page_models_by_content_type():
+    """Content type id -> page model (one query at most, none once Django's
+    content type cache holds them)."""
+    models = get_page_models()
+    content_types = ContentType.objects.get_for_models(
+        *models, for_concrete_models=False
+    )
+    return {content_type.pk: model for model, content_type in content_types.items()}
+
+
+def candidate_pages(locale):
+    """The live, public pages of ``locale`` in tree order (at most
+    ``MAX_CANDIDATES``), each a base page row with the searchable fields of
+    every page type beside it, in one query."""
+    annotations = {
+        column.attribute: F(column.lookup)
+        for fields in search_columns().values()
+        for column in fields
+        if column.attribute != column.model_field.attname
+    }
+    pages = public(Page.objects.live().filter(locale=locale, depth__gt=1))
+    return list(
+        pages.select_related("locale")
+        .annotate(**annotations)
+        .order_by("path")[:MAX_CANDIDATES]
+    )
+
+
+def active_locale(request):
+    """The locale of the active language, from the request's chrome where it
+    holds a page of that language (no query), else from the database."""
+    chrome = chrome_for(request)
+    try:
+        code = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return Locale.get_active()
+    for row in chrome.pages if chrome is not None else []:
+        if row.locale.language_code == code:
+            return row.locale
+    return Locale.get_active()
+
+
 def build_documents(request, locale):
     """Every candidate in ``locale``, in a fixed number of queries."""
-    pages = list(
-        Page.objects.live()
-        .public()
-        .filter(locale=locale, depth__gt=1)
-        .order_by("path")
-        .specific()[:MAX_CANDIDATES]
-    )
+    # The chrome first: it caches the site and its root paths on the request,
+    # so that every page's address below costs no query.
+    chrome_for(request)
+    pages = candidate_pages(locale)
+    page_models = page_models_by_content_type()
+    model_of = {page.pk: page_models.get(page.content_type_id, Page) for page in pages}
     described = {}
     for model, describe in _page_types.items():
-        of_model = [page for page in pages if isinstance(page, model)]
+        of_model = [page for page in pages if issubclass(model_of[page.pk], model)]
         if of_model:
             described.update(describe(request, of_model))
 
     documents = []
     for order, page in enumerate(pages):
-        texts = searchable_text(page)
+        texts = searchable_text(page, model_of[page.pk])
         extra = described.get(page.pk) or PageDetails(kind_label=PAGE_LABEL)
         document = Document(
             kind_label=extra.kind_label,
@@ -218,7 +334,7 @@ def build_documents(request, locale):
             order=order,
         )
         document.add_key(*extra.key_texts)
-        document.add_title(page.title, getattr(page, "seo_title", ""))
+        document.add_title(page.title, page.seo_title)
         document.add_text(*texts)
         documents.append(document)
 
@@ -235,7 +351,7 @@ def search(request, query, locale=None):
     terms = query_terms(query)
     if not terms:
         return []
-    locale = locale or Locale.get_active()
+    locale = locale or active_locale(request)
     results = []
     for document in build_documents(request, locale):
         score = document.score(terms)

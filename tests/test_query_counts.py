@@ -9,6 +9,8 @@ links, 1 its own fields; the settings and the footer text 1 each. The rest
 is the page's content: see the comments in EXPECTED.
 """
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -25,6 +27,7 @@ from . import factories
 pytestmark = pytest.mark.django_db
 
 CHROME = 5  # site, page and chrome, specific fields, settings, footer text
+SEARCH = 4 + 3  # the search page's own 4, then pages, rows, organisations
 
 # url -> queries; the same at both sizes.
 EXPECTED = {
@@ -49,6 +52,30 @@ EXPECTED = {
     "/en/accessibility-statement/": CHROME + 1,
     "/en/privacy-notice/": CHROME,
     "/en/search/": 4,
+    # Search with a query (home/search.py): as /szukaj/, then every candidate
+    # page with the searchable fields of all page types (1), the
+    # partnerships' streets, places, former names and members (1, a UNION),
+    # the organisations (1). A partnership's title, a street, an
+    # organisation, nothing found, a second page of results:
+    "/szukaj/?query=kaskada": SEARCH,
+    "/szukaj/?query=Testowa+57": SEARCH,
+    "/szukaj/?query=Organizacja+150": SEARCH,
+    "/szukaj/?query=Marsza%C5%82kowska": SEARCH,
+    "/szukaj/?query=Organizacja&page=2": SEARCH,
+    "/en/search/?query=kaskada": SEARCH,
+    "/en/search/?query=Testowa+57": SEARCH,
+    "/en/search/?query=Organizacja+150": SEARCH,
+    "/en/search/?query=Marsza%C5%82kowska": SEARCH,
+    "/en/search/?query=Organizacja&page=2": SEARCH,
+    # Open data (cooperation/api.py): locales, site, chrome (the directory's
+    # addresses), partnerships, their members, their rows (one UNION), all
+    # organisations' names
+    "/api/partnerships.json": 7,
+    # locales, site, chrome, partnerships, their members, organisations
+    "/api/organizations.json": 6,
+    # site, pages (count, list), their versions, locales, restrictions (3),
+    # root paths (home/sitemaps.py)
+    "/sitemap.xml": 10,
 }
 
 
@@ -135,6 +162,53 @@ def test_every_public_page_costs_the_same_few_queries_at_both_sizes(client):
     assert "EN test partnership 95" in index
     directory = client.get("/wspolpraca/z-kim-wspolpracujemy/").content.decode()
     assert "Organizacja 199" in directory
+    assert_search_and_feeds_find_the_large_site(client)
+
+
+def search_results(client, url):
+    """The links of the results ``url`` lists."""
+    html = client.get(url).content.decode()
+    return re.findall(r'class="search-result__title"><a href="([^"]+)"', html)
+
+
+def assert_search_and_feeds_find_the_large_site(client):
+    """What the searches and feeds above answer at the large size: they
+    cost few queries by reading everything, not by finding nothing."""
+    partnership = "/wspolpraca/partnerstwa-lokalne/t-57/"
+    assert search_results(client, "/szukaj/?query=Testowa+57") == [partnership]
+    html = client.get("/szukaj/?query=Testowa+57").content.decode()
+    assert "<dd>ul.\u00a0Testowa 57</dd>" in html  # its details, as before
+    # The Polish title ("Partnerstwo testowe 57") shares the street's words;
+    # the English title, the estate and the former name do not.
+    for query in ("Osiedle+57", "Dawne+57"):
+        assert search_results(client, f"/szukaj/?query={query}") == [partnership]
+    english = "/en/cooperation/local-partnerships/t-57/"
+    assert search_results(client, "/en/search/?query=Testowa+57") == [english]
+    assert search_results(client, "/szukaj/?query=Organizacja+150") == [
+        "/wspolpraca/z-kim-wspolpracujemy/#org-org-150"
+    ]
+    assert search_results(client, "/en/search/?query=Organizacja+150") == [
+        "/en/cooperation/who-we-work-with/#org-org-150"
+    ]
+    for prefix in ("/szukaj/", "/en/search/"):
+        kaskada = search_results(client, f"{prefix}?query=kaskada")
+        assert kaskada[0].endswith("/marymont-kaskada/")
+        assert search_results(client, f"{prefix}?query=Marsza%C5%82kowska") == []
+        first = search_results(client, f"{prefix}?query=Organizacja")
+        second = search_results(client, f"{prefix}?query=Organizacja&page=2")
+        assert len(first) == len(second) == 10
+        assert not set(first) & set(second)
+    partnerships = client.get("/api/partnerships.json").json()
+    assert partnerships["count"] == 100
+    found = {record["slug"]: record for record in partnerships["partnerships"]}
+    assert found["t-57"]["streets"][0]["name"] == "Testowa 57"
+    assert found["t-57"]["name"]["en"] == "EN test partnership 57"
+    organizations = client.get("/api/organizations.json").json()
+    assert organizations["count"] == 200
+    names = {
+        record["slug"]: record["name"] for record in organizations["organizations"]
+    }
+    assert names["org-150"] == {"pl": "Organizacja 150", "en": "EN Organizacja 150"}
 
 
 def test_a_partnership_page_costs_the_same_however_many_members(client):

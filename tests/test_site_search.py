@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 
 from cooperation.models import PartnershipIndexPage, PartnershipPage, PartnershipStreet
 from home import search as site_search
+from home.models import EasyReadPage, SignLanguagePage
 
-from .factories import translate_directory_and_kaskada
+from .factories import add_page, translate_directory_and_kaskada
 
 pytestmark = pytest.mark.django_db
 
@@ -214,3 +215,37 @@ def test_search_queries_do_not_grow_with_content(client, site_tree, query):
     add_partnerships(10, start=1)
     large = count_queries(client, query)
     assert small == large
+
+
+def test_search_queries_do_not_grow_with_page_types(client, site_tree):
+    """The factory site has no easy-to-read or sign-language page: search
+    finds their prose once they exist, in as many queries as before (no
+    query per page type)."""
+    client.get("/szukaj/", {"query": "Żoliborz"})
+    before = count_queries(client, "Żoliborz")
+    section = {
+        "heading": "Kim jesteśmy",
+        "pictogram": "library",
+        "text": "<p>Wypożyczamy hulajnogi dzieciom z Żoliborza.</p>",
+    }
+    add_page(
+        site_tree.home,
+        EasyReadPage(
+            title="Tekst łatwy do czytania",
+            slug="etr",
+            body=[{"type": "section", "value": section}],
+        ),
+    )
+    add_page(
+        site_tree.home,
+        SignLanguagePage(
+            title="Polski Język Migowy",
+            slug="pjm",
+            transcript="<p>Tłumaczymy kryminały na Żoliborzu.</p>",
+        ),
+    )
+    assert titles(client, "hulajnoga") == ["/etr/"]
+    assert titles(client, "jesteśmy") == ["/etr/"]
+    assert titles(client, "kryminał") == ["/pjm/"]
+    assert {"/etr/", "/pjm/"} <= set(titles(client, "Żoliborz"))
+    assert count_queries(client, "Żoliborz") == before
