@@ -25,9 +25,7 @@ def _site_homes(request, site):
     cannot answer) from Wagtail."""
     chrome = chrome_for(request)
     if chrome is not None:
-        root = next(
-            (row for row in chrome.pages if row.pk == site.root_page_id), None
-        )
+        root = next((row for row in chrome.pages if row.pk == site.root_page_id), None)
         if root is not None:
             return [
                 row
