@@ -32,13 +32,20 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, When
 from django.db.models.lookups import StartsWith
 from django.db.models.query import ModelIterable, get_related_populators
 from django.db.models.signals import post_migrate
+from django.http.request import split_domain_port
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.models.sites import SiteRootPath
+from wagtail.models.sites import (
+    MATCH_DEFAULT,
+    MATCH_HOSTNAME,
+    MATCH_HOSTNAME_DEFAULT,
+    MATCH_HOSTNAME_PORT,
+    SiteRootPath,
+)
 from wagtail.url_routing import RouteResult
 
 from .i18n import current_language, default_language
@@ -321,8 +328,55 @@ def _query(site, language, **suffixes):
     )
 
 
+def find_site(request):
+    """``Site.find_for_request(request)``, with Wagtail's query and choice
+    (``wagtail.models.sites.get_site_for_hostname``) but the query prepared
+    (``run_prepared``); remembered where Wagtail looks for it."""
+    if not hasattr(request, "_wagtail_site"):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        try:
+            port = int(request.get_port())
+        except ValueError:
+            return Site.find_for_request(request)
+        sites = run_prepared(("site",), _sites, hostname=hostname, port=port)
+        request._wagtail_site = _best_site(sites)
+    return request._wagtail_site
+
+
+def _sites(hostname, port):
+    return (
+        Site.objects.annotate(
+            match=Case(
+                When(hostname=hostname, port=port, then=MATCH_HOSTNAME_PORT),
+                When(
+                    hostname=hostname, is_default_site=True, then=MATCH_HOSTNAME_DEFAULT
+                ),
+                When(is_default_site=True, then=MATCH_DEFAULT),
+                default=MATCH_HOSTNAME,
+                output_field=IntegerField(),
+            )
+        )
+        .filter(Q(hostname=hostname) | Q(is_default_site=True))
+        .order_by("match")
+        .select_related("root_page")
+    )
+
+
+def _best_site(sites):
+    if not sites:
+        return None
+    if len(sites) == 1 or sites[0].match in (
+        MATCH_HOSTNAME_PORT,
+        MATCH_HOSTNAME_DEFAULT,
+    ):
+        return sites[0]
+    if sites[0].match == MATCH_DEFAULT:
+        return sites[len(sites) == 2]
+    return None
+
+
 def _build(request, path):
-    site = Site.find_for_request(request)
+    site = find_site(request)
     if site is None:
         return None
     language = current_language()
