@@ -34,7 +34,11 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, When
 from django.db.models.lookups import StartsWith
-from django.db.models.query import ModelIterable, get_related_populators
+from django.db.models.query import (
+    ModelIterable,
+    ValuesListIterable,
+    get_related_populators,
+)
 from django.db.models.signals import post_migrate
 from django.http.request import split_domain_port
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -59,8 +63,9 @@ _prepared = {}
 
 
 def run_prepared(shape, build, **values):
-    """``list(build(**values))``: the model instances of the queryset that
-    ``build`` makes, with its SQL compiled once per ``shape`` and process.
+    """``list(build(**values))``: the model instances (or, for
+    ``values_list()``, the tuples) of the queryset that ``build`` makes,
+    with its SQL compiled once per ``shape`` and process.
 
     ``build`` must make the same query for the same ``shape`` whatever the
     values (strings and integers: each becomes a parameter of the SQL).
@@ -92,11 +97,14 @@ post_migrate.connect(_forget_prepared, dispatch_uid="home.chrome.forget_prepared
 class _Prepared:
     """The compiled SQL of a queryset and where each value goes in it."""
 
-    def __init__(self, sql, slots, compiler, alias):
+    def __init__(self, sql, slots, compiler, alias, tuples):
         self.sql = sql
         self.slots = slots
         self.compiler = compiler
         self.alias = alias
+        self.tuples = tuples
+        if tuples:
+            return
         klass_info = compiler.klass_info
         select_fields = klass_info["select_fields"]
         self.model = klass_info["model"]
@@ -119,7 +127,7 @@ class _Prepared:
             )
         queryset = build(**stand_ins)
         if (
-            queryset._iterable_class is not ModelIterable
+            queryset._iterable_class not in (ModelIterable, ValuesListIterable)
             or queryset._prefetch_related_lookups
             or queryset._known_related_objects
         ):
@@ -137,7 +145,8 @@ class _Prepared:
             slots.append(slot)
         if any(str(stand_in) in sql for stand_in in stand_ins.values()):
             return _NOT_PREPARABLE
-        return cls(sql, slots, compiler, queryset.db)
+        tuples = queryset._iterable_class is ValuesListIterable
+        return cls(sql, slots, compiler, queryset.db, tuples)
 
     @staticmethod
     def _slot(param, stand_ins):
@@ -174,6 +183,8 @@ class _Prepared:
             rows = cursor.fetchall()
         compiler = copy.copy(self.compiler)
         compiler.connection = connection
+        if self.tuples:
+            return list(compiler.results_iter([rows], tuple_expected=True))
         populators = get_related_populators(
             compiler.klass_info, compiler.select, self.alias
         )
@@ -450,6 +461,25 @@ def chrome_for(request, path=""):
     return getattr(request, _REQUEST_ATTRIBUTE)
 
 
+def _specific(row):
+    """``row.specific`` (Wagtail's ``get_specific``), its query prepared."""
+    model = row.specific_class
+    if model is None or isinstance(row, model):
+        return row.specific
+    found = run_prepared(
+        ("specific", model._meta.label),
+        lambda pk: model._default_manager.filter(id=pk),
+        pk=row.pk,
+    )
+    if len(found) != 1:
+        return row.specific
+    page = found[0]
+    for name, value in row.__dict__.items():
+        page.__dict__.setdefault(name, value)
+    row.__dict__["specific"] = page
+    return page
+
+
 class PageRouteMiddleware:
     """Routes requests for Wagtail pages through the chrome query (see the
     module docstring): the page itself then costs one more query (its
@@ -472,7 +502,7 @@ class PageRouteMiddleware:
         if chrome is None or chrome.target is None:
             return None
         row = chrome.target
-        page = row.specific
+        page = _specific(row)
         page.private = row.private
         page.locale = row.locale
         page._wagtail_cached_site_root_paths = row._wagtail_cached_site_root_paths

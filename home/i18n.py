@@ -85,19 +85,34 @@ def localize_many(objects, locale_id):
     ``.localized`` on each object would cost a query per object; listing pages
     must not grow in queries with their content.
     """
+    from .chrome import run_prepared
+
     objects = list(objects)
-    wanted = {
-        obj.translation_key
-        for obj in objects
-        if obj is not None and obj.locale_id != locale_id
-    }
-    if not wanted:
+    others = sorted(
+        {obj.pk for obj in objects if obj is not None and obj.locale_id != locale_id}
+    )
+    if not others:
         return objects
     model = type(next(obj for obj in objects if obj is not None))
-    queryset = model.objects.filter(translation_key__in=wanted, locale_id=locale_id)
-    if hasattr(model, "live"):
-        queryset = queryset.filter(live=True)
-    versions = {obj.translation_key: obj for obj in queryset}
+
+    def build(locale_id, **pks):
+        # The objects' translation keys by a subquery on their ids: the
+        # query is then prepared once for each number of objects.
+        keys = model.objects.filter(pk__in=list(pks.values()))
+        queryset = model.objects.filter(
+            translation_key__in=keys.values("translation_key"), locale_id=locale_id
+        )
+        if hasattr(model, "live"):
+            queryset = queryset.filter(live=True)
+        return queryset
+
+    found = run_prepared(
+        ("localize_many", model._meta.label, len(others)),
+        build,
+        locale_id=locale_id,
+        **{f"pk_{index}": pk for index, pk in enumerate(others)},
+    )
+    versions = {obj.translation_key: obj for obj in found}
     return [
         versions.get(obj.translation_key, obj) if obj is not None else None
         for obj in objects
