@@ -51,13 +51,25 @@ def in_language(queryset, language=None, request=None, key=None):
     request and a ``key``, remembered for the rest of the request."""
     language = language or current_language()
 
-    def find():
-        # One query for both languages, the wanted one first.
-        found = list(
-            queryset.filter(locale__language_code__in={language, default_language()})
+    codes = sorted({language, default_language()})
+
+    def build(**codes):
+        return (
+            queryset.filter(locale__language_code__in=list(codes.values()))
             .select_related("locale")
             .order_by("pk")
         )
+
+    def find():
+        # One query for both languages, the wanted one first. With a key
+        # (one queryset a key), its SQL is prepared (see run_prepared).
+        values = {f"code_{index}": code for index, code in enumerate(codes)}
+        if key is None:
+            found = list(build(**values))
+        else:
+            from .chrome import run_prepared
+
+            found = run_prepared(("in_language", key, len(codes)), build, **values)
         found.sort(key=lambda obj: obj.locale.language_code != language)
         return found[0] if found else None
 

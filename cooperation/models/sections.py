@@ -15,7 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
-from home.chrome import chrome_for, public
+from home.chrome import chrome_for, public, run_prepared
 from home.i18n import memoise
 from home.text import MAX_QUERY_LENGTH, clean_query, fold
 
@@ -119,10 +119,19 @@ class PartnershipIndexPage(Page):
             )
 
     def get_partnerships(self):
-        """Live partnerships in founding order, with everything the list shows
-        fetched in a fixed number of queries however many there are."""
-        return public(PartnershipPage.objects.child_of(self).live()).order_by(
-            "founded_year", "founded_month", "path"
+        """Live partnerships in founding order (a list; the query prepared
+        once, see run_prepared)."""
+        return run_prepared(
+            ("partnerships", self.depth),
+            lambda pk, path: public(
+                PartnershipPage.objects.child_of(
+                    Page(pk=pk, path=path, depth=self.depth)
+                )
+                .live()
+                .order_by("founded_year", "founded_month", "path")
+            ),
+            pk=self.pk,
+            path=self.path,
         )
 
     def get_coordinator(self):
@@ -130,16 +139,25 @@ class PartnershipIndexPage(Page):
         translation exists, else as chosen (one query)."""
         if not self.coordinator_id:
             return None
-        chosen = PartnerOrganization.objects.filter(pk=self.coordinator_id)
-        versions = PartnerOrganization.objects.filter(
-            Q(pk=self.coordinator_id)
-            | Q(
-                translation_key__in=chosen.values("translation_key"),
-                locale_id=self.locale_id,
-                live=True,
+
+        def versions(coordinator_id, locale_id):
+            chosen = PartnerOrganization.objects.filter(pk=coordinator_id)
+            return PartnerOrganization.objects.filter(
+                Q(pk=coordinator_id)
+                | Q(
+                    translation_key__in=chosen.values("translation_key"),
+                    locale_id=locale_id,
+                    live=True,
+                )
             )
+
+        found = run_prepared(
+            ("coordinator",),
+            versions,
+            coordinator_id=self.coordinator_id,
+            locale_id=self.locale_id,
         )
-        found = sorted(versions, key=lambda org: org.locale_id != self.locale_id)
+        found.sort(key=lambda org: org.locale_id != self.locale_id)
         return found[0] if found else None
 
     def find_street(self, query, partnerships):
