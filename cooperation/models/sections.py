@@ -295,6 +295,11 @@ class PartnerDirectoryPage(Page):
 
     @classmethod
     def url_for_locale(cls, locale_id, request=None):
-        """The address of the directory in a language, or "" without one."""
-        page = cls.pages_by_locale(request).get(locale_id)
-        return (page.get_url(request) or "") if page is not None else ""
+        """The address of the directory in a language, or "" without one
+        (once a request and language: every member of a partnership links it)."""
+
+        def find():
+            page = cls.pages_by_locale(request).get(locale_id)
+            return (page.get_url(request) or "") if page is not None else ""
+
+        return memoise(request, ("partner_directory_url", locale_id), find)
