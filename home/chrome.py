@@ -30,7 +30,7 @@ on every request.
 import copy
 from dataclasses import dataclass, field
 
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import connections
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, When
 from django.db.models.lookups import StartsWith
@@ -125,7 +125,11 @@ class _Prepared:
                 if isinstance(value, str)
                 else -(10**15) - number
             )
-        queryset = build(**stand_ins)
+        try:
+            queryset = build(**stand_ins)
+        except (TypeError, ValueError, ValidationError):
+            # A field that refuses the stand-in (a UUID, a date...).
+            return _NOT_PREPARABLE
         if (
             queryset._iterable_class not in (ModelIterable, ValuesListIterable)
             or queryset._prefetch_related_lookups
@@ -163,6 +167,9 @@ class _Prepared:
                 before, _, after = param.partition(stand_in)
                 if before in ("", "%") and after in ("", "%"):
                     return ("like", name, before, after)
+                return None
+            if str(stand_in) in str(param):
+                # Converted on the way (an integer compared as text).
                 return None
         return ("constant", param)
 
