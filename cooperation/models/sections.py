@@ -214,26 +214,40 @@ class PartnerDirectoryPage(Page):
         verbose_name_plural = _("partner directory pages")
 
     def get_organizations(self):
-        return PartnerOrganization.objects.filter(
-            locale_id=self.locale_id, live=True
-        ).order_by("name")
+        """Live organisations in this page's language, by name (a list; the
+        queries of the directory are prepared once, see run_prepared)."""
+        return run_prepared(
+            ("directory_organizations",),
+            lambda locale_id: PartnerOrganization.objects.filter(
+                locale_id=locale_id, live=True
+            ).order_by("name"),
+            locale_id=self.locale_id,
+        )
 
     def get_partnerships(self):
         """Live partnerships in this page's language, in founding order."""
-        return list(
-            public(PartnershipPage.objects.live())
-            .filter(locale_id=self.locale_id)
-            .order_by("founded_year", "founded_month", "path")
+        return run_prepared(
+            ("directory_partnerships",),
+            lambda locale_id: (
+                public(PartnershipPage.objects.live())
+                .filter(locale_id=locale_id)
+                .order_by("founded_year", "founded_month", "path")
+            ),
+            locale_id=self.locale_id,
         )
 
     def get_memberships(self, partnerships):
         """Membership rows of ``partnerships``, each with its page and
         organisation, in one query."""
         by_id = {partnership.pk: partnership for partnership in partnerships}
-        memberships = list(
-            PartnershipMembership.objects.filter(page_id__in=list(by_id))
-            .select_related("organization")
-            .order_by("sort_order", "pk")
+        memberships = run_prepared(
+            ("directory_memberships", len(by_id)),
+            lambda **pages: (
+                PartnershipMembership.objects.filter(page_id__in=list(pages.values()))
+                .select_related("organization")
+                .order_by("sort_order", "pk")
+            ),
+            **{f"page_{index}": pk for index, pk in enumerate(by_id)},
         )
         for membership in memberships:
             membership.partnership = by_id[membership.page_id]
