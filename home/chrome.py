@@ -120,8 +120,9 @@ class _Prepared:
         for number, (name, value) in enumerate(values.items()):
             if isinstance(value, bool) or not isinstance(value, (str, int)):
                 return _NOT_PREPARABLE
+            # "_" so that a stand-in escaped for LIKE is told from a plain one.
             stand_ins[name] = (
-                f"\x1eprepared-{number}\x1e"
+                f"\x1eprepared_{number}\x1e"
                 if isinstance(value, str)
                 else -(10**15) - number
             )
@@ -141,9 +142,10 @@ class _Prepared:
             sql, params = compiler.as_sql()
         except EmptyResultSet:
             return _NOT_PREPARABLE
+        escape = compiler.connection.ops.prep_for_like_query
         slots = []
         for param in params:
-            slot = cls._slot(param, stand_ins)
+            slot = cls._slot(param, stand_ins, escape)
             if slot is None:
                 return _NOT_PREPARABLE
             slots.append(slot)
@@ -153,21 +155,20 @@ class _Prepared:
         return cls(sql, slots, compiler, queryset.db, tuples)
 
     @staticmethod
-    def _slot(param, stand_ins):
-        """("value", name), ("like", name, before, after) or ("constant", param);
-        None where a stand-in was changed in another way."""
+    def _slot(param, stand_ins, escape):
+        """("value", name), ("like", name, before, after): the value escaped
+        for LIKE (startswith, endswith, contains; iexact on SQLite), or
+        ("constant", param); None where a stand-in was changed otherwise."""
         for name, stand_in in stand_ins.items():
             if type(param) is type(stand_in) and param == stand_in:
                 return ("value", name)
-            if (
-                isinstance(stand_in, str)
-                and isinstance(param, str)
-                and stand_in in param
-            ):
-                before, _, after = param.partition(stand_in)
-                if before in ("", "%") and after in ("", "%"):
-                    return ("like", name, before, after)
-                return None
+            if isinstance(stand_in, str) and isinstance(param, str):
+                escaped = escape(stand_in)
+                if escaped in param:
+                    before, _, after = param.partition(escaped)
+                    if before in ("", "%") and after in ("", "%"):
+                        return ("like", name, before, after)
+                    return None
             if str(stand_in) in str(param):
                 # Converted on the way (an integer compared as text).
                 return None
