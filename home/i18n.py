@@ -51,13 +51,25 @@ def in_language(queryset, language=None, request=None, key=None):
     request and a ``key``, remembered for the rest of the request."""
     language = language or current_language()
 
-    def find():
-        # One query for both languages, the wanted one first.
-        found = list(
-            queryset.filter(locale__language_code__in={language, default_language()})
+    codes = sorted({language, default_language()})
+
+    def build(**codes):
+        return (
+            queryset.filter(locale__language_code__in=list(codes.values()))
             .select_related("locale")
             .order_by("pk")
         )
+
+    def find():
+        # One query for both languages, the wanted one first. With a key
+        # (one queryset a key), its SQL is prepared (see run_prepared).
+        values = {f"code_{index}": code for index, code in enumerate(codes)}
+        if key is None:
+            found = list(build(**values))
+        else:
+            from .chrome import run_prepared
+
+            found = run_prepared(("in_language", key, len(codes)), build, **values)
         found.sort(key=lambda obj: obj.locale.language_code != language)
         return found[0] if found else None
 
@@ -85,19 +97,34 @@ def localize_many(objects, locale_id):
     ``.localized`` on each object would cost a query per object; listing pages
     must not grow in queries with their content.
     """
+    from .chrome import run_prepared
+
     objects = list(objects)
-    wanted = {
-        obj.translation_key
-        for obj in objects
-        if obj is not None and obj.locale_id != locale_id
-    }
-    if not wanted:
+    others = sorted(
+        {obj.pk for obj in objects if obj is not None and obj.locale_id != locale_id}
+    )
+    if not others:
         return objects
     model = type(next(obj for obj in objects if obj is not None))
-    queryset = model.objects.filter(translation_key__in=wanted, locale_id=locale_id)
-    if hasattr(model, "live"):
-        queryset = queryset.filter(live=True)
-    versions = {obj.translation_key: obj for obj in queryset}
+
+    def build(locale_id, **pks):
+        # The objects' translation keys by a subquery on their ids: the
+        # query is then prepared once for each number of objects.
+        keys = model.objects.filter(pk__in=list(pks.values()))
+        queryset = model.objects.filter(
+            translation_key__in=keys.values("translation_key"), locale_id=locale_id
+        )
+        if hasattr(model, "live"):
+            queryset = queryset.filter(live=True)
+        return queryset
+
+    found = run_prepared(
+        ("localize_many", model._meta.label, len(others)),
+        build,
+        locale_id=locale_id,
+        **{f"pk_{index}": pk for index, pk in enumerate(others)},
+    )
+    versions = {obj.translation_key: obj for obj in found}
     return [
         versions.get(obj.translation_key, obj) if obj is not None else None
         for obj in objects

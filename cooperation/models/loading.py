@@ -12,6 +12,8 @@ from django.db.models import CharField, IntegerField, Value
 from django.db.models.functions import Cast
 from wagtail.images import get_image_model
 
+from home.chrome import run_prepared
+
 from .logo import LOGO_RENDITIONS
 from .rows import PartnershipFormerName, PartnershipPlace, PartnershipStreet
 
@@ -40,6 +42,15 @@ def _columns(relation, model, text, number):
     ).order_by()
 
 
+def _union(**pages):
+    ids = list(pages.values())
+    queries = [
+        _columns(relation, model, text, number).filter(page_id__in=ids)
+        for relation, model, text, number in ROWS
+    ]
+    return queries[0].union(*queries[1:], all=True)
+
+
 def load_rows(pages):
     """Give every page of ``pages`` its streets, places and former names
     (in their sort order), read in one query. The template's
@@ -47,16 +58,15 @@ def load_rows(pages):
     pages = [page for page in pages if page is not None]
     if not pages:
         return pages
-    ids = [page.pk for page in pages]
-    queries = [
-        _columns(relation, model, text, number).filter(page_id__in=ids)
-        for relation, model, text, number in ROWS
-    ]
+    ids = sorted({page.pk for page in pages})
     found = {page.pk: {relation: [] for relation, *_rest in ROWS} for page in pages}
     models = {relation: (model, text, number) for relation, model, text, number in ROWS}
-    for relation, *common, text_value, name, number_value in queries[0].union(
-        *queries[1:], all=True
-    ):
+    rows = run_prepared(
+        ("partnership_rows", len(ids)),
+        _union,
+        **{f"page_{index}": pk for index, pk in enumerate(ids)},
+    )
+    for relation, *common, text_value, name, number_value in rows:
         model, text, number = models[relation]
         values = dict(zip(COMMON, common, strict=True), name=name)
         if text is not None:
@@ -84,12 +94,23 @@ def load_logos(objects):
     if not objects:
         return
     image_model = get_image_model()
-    renditions = image_model.get_rendition_model().objects.filter(
-        image_id__in={obj.logo_id for obj in objects},
-        filter_spec__in=LOGO_RENDITIONS,
-    )
+    logo_ids = sorted({obj.logo_id for obj in objects})
+
+    def renditions(**logos):
+        return (
+            image_model.get_rendition_model()
+            .objects.filter(
+                image_id__in=list(logos.values()), filter_spec__in=LOGO_RENDITIONS
+            )
+            .select_related("image")
+        )
+
     images = {}
-    for rendition in renditions.select_related("image"):
+    for rendition in run_prepared(
+        ("logo_renditions", len(logo_ids)),
+        renditions,
+        **{f"logo_{index}": pk for index, pk in enumerate(logo_ids)},
+    ):
         image = images.setdefault(rendition.image_id, rendition.image)
         image.__dict__.setdefault("prefetched_renditions", []).append(rendition)
     complete = {

@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
+from home.chrome import run_prepared
 from home.i18n import localize_many
 from home.text import fold
 
@@ -32,6 +33,7 @@ from .choices import (
 )
 from .loading import load_logos, load_rows
 from .logo import LogoMixin
+from .rows import PartnershipMembership
 
 _NAME_FIELDS = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -183,7 +185,19 @@ class PartnershipPage(LogoMixin, Page):
 
     def get_members(self):
         """Member rows with each organisation in this page's language."""
-        members = list(self.members.all().select_related("organization"))
+        if "members" in self.__dict__.get("_cluster_related_objects", {}):
+            # A preview: the rows being edited, not the saved ones.
+            members = list(self.members.all().select_related("organization"))
+        else:
+            members = run_prepared(
+                ("partnership_members",),
+                lambda page_id: PartnershipMembership.objects.filter(
+                    page_id=page_id
+                ).select_related("organization"),
+                page_id=self.pk,
+            )
+            for member in members:
+                member.page = self
         organizations = localize_many(
             [member.organization for member in members], self.locale_id
         )

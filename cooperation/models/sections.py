@@ -15,7 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
-from home.chrome import chrome_for, public
+from home.chrome import chrome_for, public, run_prepared
 from home.i18n import memoise
 from home.text import MAX_QUERY_LENGTH, clean_query, fold
 
@@ -119,10 +119,19 @@ class PartnershipIndexPage(Page):
             )
 
     def get_partnerships(self):
-        """Live partnerships in founding order, with everything the list shows
-        fetched in a fixed number of queries however many there are."""
-        return public(PartnershipPage.objects.child_of(self).live()).order_by(
-            "founded_year", "founded_month", "path"
+        """Live partnerships in founding order (a list; the query prepared
+        once, see run_prepared)."""
+        return run_prepared(
+            ("partnerships", self.depth),
+            lambda pk, path: public(
+                PartnershipPage.objects.child_of(
+                    Page(pk=pk, path=path, depth=self.depth)
+                )
+                .live()
+                .order_by("founded_year", "founded_month", "path")
+            ),
+            pk=self.pk,
+            path=self.path,
         )
 
     def get_coordinator(self):
@@ -130,16 +139,25 @@ class PartnershipIndexPage(Page):
         translation exists, else as chosen (one query)."""
         if not self.coordinator_id:
             return None
-        chosen = PartnerOrganization.objects.filter(pk=self.coordinator_id)
-        versions = PartnerOrganization.objects.filter(
-            Q(pk=self.coordinator_id)
-            | Q(
-                translation_key__in=chosen.values("translation_key"),
-                locale_id=self.locale_id,
-                live=True,
+
+        def versions(coordinator_id, locale_id):
+            chosen = PartnerOrganization.objects.filter(pk=coordinator_id)
+            return PartnerOrganization.objects.filter(
+                Q(pk=coordinator_id)
+                | Q(
+                    translation_key__in=chosen.values("translation_key"),
+                    locale_id=locale_id,
+                    live=True,
+                )
             )
+
+        found = run_prepared(
+            ("coordinator",),
+            versions,
+            coordinator_id=self.coordinator_id,
+            locale_id=self.locale_id,
         )
-        found = sorted(versions, key=lambda org: org.locale_id != self.locale_id)
+        found.sort(key=lambda org: org.locale_id != self.locale_id)
         return found[0] if found else None
 
     def find_street(self, query, partnerships):
@@ -196,26 +214,40 @@ class PartnerDirectoryPage(Page):
         verbose_name_plural = _("partner directory pages")
 
     def get_organizations(self):
-        return PartnerOrganization.objects.filter(
-            locale_id=self.locale_id, live=True
-        ).order_by("name")
+        """Live organisations in this page's language, by name (a list; the
+        queries of the directory are prepared once, see run_prepared)."""
+        return run_prepared(
+            ("directory_organizations",),
+            lambda locale_id: PartnerOrganization.objects.filter(
+                locale_id=locale_id, live=True
+            ).order_by("name"),
+            locale_id=self.locale_id,
+        )
 
     def get_partnerships(self):
         """Live partnerships in this page's language, in founding order."""
-        return list(
-            public(PartnershipPage.objects.live())
-            .filter(locale_id=self.locale_id)
-            .order_by("founded_year", "founded_month", "path")
+        return run_prepared(
+            ("directory_partnerships",),
+            lambda locale_id: (
+                public(PartnershipPage.objects.live())
+                .filter(locale_id=locale_id)
+                .order_by("founded_year", "founded_month", "path")
+            ),
+            locale_id=self.locale_id,
         )
 
     def get_memberships(self, partnerships):
         """Membership rows of ``partnerships``, each with its page and
         organisation, in one query."""
         by_id = {partnership.pk: partnership for partnership in partnerships}
-        memberships = list(
-            PartnershipMembership.objects.filter(page_id__in=list(by_id))
-            .select_related("organization")
-            .order_by("sort_order", "pk")
+        memberships = run_prepared(
+            ("directory_memberships", len(by_id)),
+            lambda **pages: (
+                PartnershipMembership.objects.filter(page_id__in=list(pages.values()))
+                .select_related("organization")
+                .order_by("sort_order", "pk")
+            ),
+            **{f"page_{index}": pk for index, pk in enumerate(by_id)},
         )
         for membership in memberships:
             membership.partnership = by_id[membership.page_id]
@@ -277,6 +309,11 @@ class PartnerDirectoryPage(Page):
 
     @classmethod
     def url_for_locale(cls, locale_id, request=None):
-        """The address of the directory in a language, or "" without one."""
-        page = cls.pages_by_locale(request).get(locale_id)
-        return (page.get_url(request) or "") if page is not None else ""
+        """The address of the directory in a language, or "" without one
+        (once a request and language: every member of a partnership links it)."""
+
+        def find():
+            page = cls.pages_by_locale(request).get(locale_id)
+            return (page.get_url(request) or "") if page is not None else ""
+
+        return memoise(request, ("partner_directory_url", locale_id), find)

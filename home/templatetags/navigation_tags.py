@@ -90,20 +90,35 @@ def language_links(context):
     otherwise to the nearest translated ancestor (flagged as a fallback)."""
     request = context.get("request")
     page = context.get("page")
-    current = current_language()
     chrome = chrome_for(request)
     if chrome is not None and (
         not isinstance(page, Page) or chrome.ancestors(page, inclusive=True) is not None
     ):
-        return _language_links_from(chrome, page, request, current)
+        # From the pages the chrome query read: no query.
+        return _language_links(
+            page, request, lambda code: _version_from_chrome(chrome, page, code)
+        )
     site_locales = locales(request)
+    return _language_links(
+        page,
+        request,
+        lambda code: _translation_or_ancestor(page, site_locales[code]),
+        linked=site_locales,
+    )
+
+
+def _language_links(page, request, find, linked=None):
+    """The links of ``language_links``. ``find(code)`` answers (the page in
+    that language or None, whether it is an ancestor's); a language not in
+    ``linked`` (where given) gets no address."""
+    current = current_language()
     links = []
     for code, name in settings.LANGUAGES:
         link = {"code": code, "name": name, "current": code == current}
-        if code == current or code not in site_locales:
+        if code == current or (linked is not None and code not in linked):
             links.append(link)
             continue
-        target, fallback = _translation_or_ancestor(page, site_locales[code])
+        target, fallback = find(code)
         if target is not None:
             link["url"] = target.get_url(request)
         elif not isinstance(page, Page) and _is_django_view(request):
@@ -118,33 +133,15 @@ def language_links(context):
     return links
 
 
-def _language_links_from(chrome, page, request, current):
-    """``language_links`` from the pages the chrome query read (no query)."""
-    links = []
-    for code, name in settings.LANGUAGES:
-        link = {"code": code, "name": name, "current": code == current}
-        if code == current:
-            links.append(link)
-            continue
-        target, fallback = None, True
-        if isinstance(page, Page):
-            chain = chrome.ancestors(page, inclusive=True)
-            for index, candidate in enumerate(reversed(chain)):
-                version = chrome.versions(candidate).get(code)
-                if version is not None:
-                    target, fallback = version, index > 0
-                    break
-        if target is not None:
-            link["url"] = target.get_url(request)
-        elif not isinstance(page, Page) and _is_django_view(request):
-            link["url"] = translate_url(request.get_full_path(), code)
-        else:
-            link["url"] = "/" if code == default_language() else f"/{code}/"
-            fallback = isinstance(page, Page) and page.depth > 2
-        link["fallback"] = fallback
-        if link["url"]:
-            links.append(link)
-    return links
+def _version_from_chrome(chrome, page, code):
+    if not isinstance(page, Page):
+        return None, True
+    chain = chrome.ancestors(page, inclusive=True)
+    for index, candidate in enumerate(reversed(chain)):
+        version = chrome.versions(candidate).get(code)
+        if version is not None:
+            return version, index > 0
+    return None, True
 
 
 def _is_django_view(request):

@@ -43,14 +43,10 @@ def legal_pages(context):
         statements = [
             row for row in chrome.pages if row.content_type_id == kind.pk and row.live
         ]
-        privacy = None
         chosen_id = SiteSettings.for_request(request).privacy_page_id
-        chosen = next((row for row in chrome.pages if row.pk == chosen_id), None)
-        if chosen is not None and chosen.live:
-            privacy = chrome.versions(chosen).get(language, chosen)
         return {
             "statement": chrome.in_language(statements, language),
-            "privacy": privacy,
+            "privacy": _chosen_from_chrome(chrome, chosen_id, language),
         }
 
     def find():
@@ -82,14 +78,10 @@ def easy_access_pages(context):
 
     def from_chrome(chrome, wanted):
         # Read with the page itself (see chrome_pages in apps.py): no query.
-        found = {}
-        for name, pk in wanted.items():
-            row = next((row for row in chrome.pages if row.pk == pk), None)
-            if row is None or not row.live:
-                found[name] = None
-            else:
-                found[name] = chrome.versions(row).get(language, row)
-        return found
+        return {
+            name: _chosen_from_chrome(chrome, pk, language)
+            for name, pk in wanted.items()
+        }
 
     def find():
         if request is None:
@@ -130,3 +122,13 @@ def easy_access_pages(context):
         return found
 
     return memoise(request, ("easy_access_pages", language), find)
+
+
+def _chosen_from_chrome(chrome, pk, language):
+    """The page chosen in the settings (``pk``), from the pages the chrome
+    query read: its live version in ``language``, else itself; None where
+    it is not live or not chosen."""
+    chosen = next((row for row in chrome.pages if row.pk == pk), None)
+    if chosen is None or not chosen.live:
+        return None
+    return chrome.versions(chosen).get(language, chosen)
