@@ -45,6 +45,7 @@ class TranslatedSitemap(Sitemap):
         return self._pages
 
     def _live_pages(self):
+        chrome_for(self.request)  # finds the site (prepared) for Wagtail too
         homes = _site_homes(self.request, self.get_wagtail_site())
         under_homes = Q()
         for home in homes:
