@@ -51,7 +51,9 @@ def public_urls():
     urls = [
         page.url for page in Page.objects.live().filter(depth__gt=1).order_by("path")
     ]
-    urls += ["/szukaj/", "/en/search/", "/sitemap.xml", "/api/partnerships.json"]
+    urls += ["/szukaj/", "/en/search/", "/szukaj/?query=kaskada"]
+    urls += ["/en/search/?query=zatrasie", "/robots.txt", "/sitemap.xml"]
+    urls += ["/api/partnerships.json", "/api/organizations.json"]
     return [url for url in urls if url]
 
 

@@ -27,6 +27,18 @@ PAGES = [
     "/wspolpraca/z-kim-wspolpracujemy/",
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+CHROME_FLAGS = " ".join(
+    [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ]
+)
+ATTEMPTS = 3
 
 
 def main():
@@ -39,19 +51,26 @@ def main():
         print(f"{'page':52} " + " ".join(f"{name:>14}" for name in CATEGORIES))
         for page in PAGES:
             out = reports / (page.strip("/").replace("/", "_") or "home")
-            subprocess.run(  # noqa: S603
-                [
-                    str(ROOT / ".lighthouse/node_modules/.bin/lighthouse"),
-                    f"http://localhost:{port}{page}",
-                    "--form-factor=mobile",
-                    "--output=json",
-                    f"--output-path={out}.json",
-                    "--quiet",
-                    "--chrome-flags=--headless=new --no-sandbox",
-                ],
-                check=True,
-                env=dict(os.environ, CHROME_PATH=chrome),
-            )
+            command = [
+                str(ROOT / ".lighthouse/node_modules/.bin/lighthouse"),
+                f"http://localhost:{port}{page}",
+                "--form-factor=mobile",
+                "--output=json",
+                f"--output-path={out}.json",
+                "--quiet",
+                f"--chrome-flags={CHROME_FLAGS}",
+            ]
+            # Lighthouse in headless Chromium now and then loses the trace
+            # of a load ("NO_NAVSTART"): the page is measured again.
+            for attempt in range(1, ATTEMPTS + 1):
+                run = subprocess.run(  # noqa: S603
+                    command, env=dict(os.environ, CHROME_PATH=chrome), check=False
+                )
+                if run.returncode == 0:
+                    break
+                print(f"{page}: lighthouse failed (attempt {attempt})", flush=True)
+            else:
+                raise SystemExit(f"{page}: lighthouse failed {ATTEMPTS} times")
             result = json.loads(Path(f"{out}.json").read_text())
             scores = [result["categories"][name]["score"] for name in CATEGORIES]
             print(f"{page:52} " + " ".join(f"{round(s * 100):>14}" for s in scores))
