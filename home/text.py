@@ -9,6 +9,7 @@ text-search configuration).
 
 import re
 import unicodedata
+from functools import lru_cache
 
 MAX_QUERY_LENGTH = 100
 
@@ -44,19 +45,33 @@ ENDINGS = (
 MIN_STEM_LENGTH = 3
 
 
-def fold(text: str) -> str:
-    """Lower-case ``text`` and strip diacritics: "Włościańska" -> "wloscianska"."""
-    text = (text or "").translate(_EXTRA)
+# fold, split_words and stem are pure and see the same texts on every
+# request (search folds every page's prose and stems every word it holds):
+# each answer is kept, within bounds, for the life of the process.
+@lru_cache(maxsize=4096)
+def _fold(text):
+    text = text.translate(_EXTRA)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped).strip().casefold()
 
 
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip diacritics: "Włościańska" -> "wloscianska"."""
+    return _fold(str(text or ""))
+
+
 def split_words(text):
     """The folded words of ``text``: runs of letters and digits."""
-    return WORD.findall(fold(text))
+    return list(_split_words(str(text or "")))
 
 
+@lru_cache(maxsize=4096)
+def _split_words(text):
+    return tuple(WORD.findall(_fold(text)))
+
+
+@lru_cache(maxsize=65536)
 def stem(word):
     """Cut one Polish case ending, keeping at least three letters."""
     for ending in ENDINGS:
