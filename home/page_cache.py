@@ -54,6 +54,7 @@ CACHED_VIEWS = {
     "sitemap",
     "api_partnerships",
     "api_organizations",
+    "robots_txt",  # names the Site's address: a saved Site purges
 }
 # Apps whose every model a public page may show; pages themselves are
 # handled by Wagtail's page signals (a draft saved does not purge).
@@ -125,7 +126,7 @@ def purge(frontend=True, **_kwargs):
 def purge_frontend_cache():
     """Purge every address the page cache keeps from the proxy or CDN in
     front (wagtail.contrib.frontend_cache): each live page in each
-    language, search, the sitemap and the feeds."""
+    language, search, the sitemap, the feeds and robots.txt."""
     from django.urls import reverse
     from django.utils import translation
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -138,6 +139,7 @@ def purge_frontend_cache():
         reverse("sitemap"),
         reverse("api_partnerships"),
         reverse("api_organizations"),
+        reverse("robots_txt"),
     ]
     for code, _name in settings.LANGUAGES:
         with translation.override(code):

@@ -38,6 +38,7 @@ EVERY_URL = [
     "/sitemap.xml",
     "/api/partnerships.json",
     "/api/organizations.json",
+    "/robots.txt",
 ]
 
 
