@@ -249,3 +249,17 @@ def test_search_queries_do_not_grow_with_page_types(client, site_tree):
     assert titles(client, "kryminał") == ["/pjm/"]
     assert {"/etr/", "/pjm/"} <= set(titles(client, "Żoliborz"))
     assert count_queries(client, "Żoliborz") == before
+
+
+def test_the_language_switcher_of_search_leads_to_search_in_the_other_language(
+    client, site_tree
+):
+    """Search has its own address in each language: the switcher leads
+    straight there with the same query, with no "not translated" note."""
+    polish = client.get("/szukaj/?query=kaskada").content.decode()
+    assert 'href="/en/search/?query=kaskada" lang="en"' in polish
+    assert "/en/szukaj/" not in polish
+    assert "language-switcher__note" not in polish
+    english = client.get("/en/search/").content.decode()
+    assert 'href="/szukaj/" lang="pl"' in english
+    assert "language-switcher__note" not in english

@@ -3,11 +3,13 @@ language switcher."""
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils import translation
 from wagtail.models import Page
 
 from ..chrome import chrome_for, public
 from ..i18n import current_language, default_language, in_language, locales
+from ..views import SEARCH_URL_NAMES
 
 register = template.Library()
 
@@ -122,8 +124,10 @@ def _language_links(page, request, find, linked=None):
         if target is not None:
             link["url"] = target.get_url(request)
         elif not isinstance(page, Page) and _is_django_view(request):
-            # A view of its own (search): the same view and query, other language.
-            link["url"] = translate_url(request.get_full_path(), code)
+            # A view of its own (search): the same view and query, other
+            # language; nothing is missing, so no "not translated" note.
+            link["url"] = _view_in_language(request, code)
+            fallback = False
         else:
             link["url"] = "/" if code == default_language() else f"/{code}/"
             fallback = isinstance(page, Page) and page.depth > 2
@@ -142,6 +146,18 @@ def _version_from_chrome(chrome, page, code):
         if version is not None:
             return version, index > 0
     return None, True
+
+
+def _view_in_language(request, code):
+    """The address of the requested Django view in language ``code``, with
+    its query: search has a name of its own in each language (/szukaj/,
+    /en/search/), which Django's ``translate_url`` cannot know."""
+    if request.resolver_match.url_name in SEARCH_URL_NAMES.values():
+        with translation.override(code):
+            path = reverse(SEARCH_URL_NAMES.get(code, "search"))
+        query = request.META.get("QUERY_STRING", "")
+        return f"{path}?{query}" if query else path
+    return translate_url(request.get_full_path(), code)
 
 
 def _is_django_view(request):
