@@ -30,7 +30,7 @@ on every request.
 import copy
 from dataclasses import dataclass, field
 
-from django.core.exceptions import EmptyResultSet, ValidationError
+from django.core.exceptions import EmptyResultSet, FullResultSet, ValidationError
 from django.db import connections
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, When
 from django.db.models.lookups import StartsWith
@@ -83,6 +83,9 @@ def run_prepared(shape, build, **values):
 
 
 _NOT_PREPARABLE = object()
+# Below 2**31 - 1 with room for a few thousand values, and unlike any id a
+# small site's rows reach.
+_INT_STAND_IN = 2_147_480_000
 
 
 def _forget_prepared(**_kwargs):
@@ -121,10 +124,13 @@ class _Prepared:
             if isinstance(value, bool) or not isinstance(value, (str, int)):
                 return _NOT_PREPARABLE
             # "_" so that a stand-in escaped for LIKE is told from a plain one.
+            # Integers within every integer column's range (PostgreSQL's
+            # integer is 32 bits): a value out of a field's range is compiled
+            # away by Django (the condition dropped, not an error).
             stand_ins[name] = (
                 f"\x1eprepared_{number}\x1e"
                 if isinstance(value, str)
-                else -(10**15) - number
+                else _INT_STAND_IN + number
             )
         try:
             queryset = build(**stand_ins)
@@ -140,7 +146,7 @@ class _Prepared:
         compiler = queryset.query.get_compiler(using=queryset.db)
         try:
             sql, params = compiler.as_sql()
-        except EmptyResultSet:
+        except (EmptyResultSet, FullResultSet):
             return _NOT_PREPARABLE
         escape = compiler.connection.ops.prep_for_like_query
         slots = []
@@ -151,17 +157,33 @@ class _Prepared:
             slots.append(slot)
         if any(str(stand_in) in sql for stand_in in stand_ins.values()):
             return _NOT_PREPARABLE
+        # Every value must be a parameter of the SQL: one that is not was
+        # dropped (out of a field's range, an empty IN) or never used, and
+        # the SQL would answer without it.
+        if {slot[1] for slot in slots if slot[0] != "constant"} != set(stand_ins):
+            return _NOT_PREPARABLE
         tuples = queryset._iterable_class is ValuesListIterable
         return cls(sql, slots, compiler, queryset.db, tuples)
 
     @staticmethod
     def _slot(param, stand_ins, escape):
-        """("value", name), ("like", name, before, after): the value escaped
-        for LIKE (startswith, endswith, contains; iexact on SQLite), or
-        ("constant", param); None where a stand-in was changed otherwise."""
+        """("value", name, kind), ("like", name, before, after): the value
+        escaped for LIKE (startswith, endswith, contains; iexact on SQLite),
+        or ("constant", param); None where a stand-in was changed otherwise.
+        ``kind`` is the parameter's own type: with psycopg 3 Django passes an
+        integer as ``Int4`` or ``Int8`` (subclasses of int), which the value
+        is given again."""
         for name, stand_in in stand_ins.items():
-            if type(param) is type(stand_in) and param == stand_in:
-                return ("value", name)
+            if isinstance(stand_in, str):
+                same = type(param) is str and param == stand_in
+            else:
+                same = (
+                    isinstance(param, int)
+                    and not isinstance(param, bool)
+                    and int(param) == stand_in
+                )
+            if same:
+                return ("value", name, type(param))
             if isinstance(stand_in, str) and isinstance(param, str):
                 escaped = escape(stand_in)
                 if escaped in param:
@@ -181,7 +203,9 @@ class _Prepared:
             if kind == "constant":
                 params.append(rest[0])
             elif kind == "value":
-                params.append(values[rest[0]])
+                name, value_type = rest
+                value = values[name]
+                params.append(value if type(value) is value_type else value_type(value))
             else:
                 name, before, after = rest
                 pattern = connection.ops.prep_for_like_query(values[name])
@@ -317,12 +341,12 @@ def _read(site, components, language):
         suffix += f"{component}/"
         suffixes[f"suffix_{depth}"] = f"/{suffix}"
     shape = ("chrome", site.pk, site.root_page_id, len(components), len(_extra_pages))
-    return run_prepared(
-        shape, lambda **values: _query(site, **values), language=language, **suffixes
-    )
+    # The language matters only below the home page (the address's pages).
+    values = {"language": language, **suffixes} if suffixes else {}
+    return run_prepared(shape, lambda **values: _query(site, **values), **values)
 
 
-def _query(site, language, **suffixes):
+def _query(site, language=None, **suffixes):
     root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
     chain = Q(translation_key__in=Subquery(root_key))
     for name, suffix in suffixes.items():

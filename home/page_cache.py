@@ -117,10 +117,12 @@ def purge(frontend=True, **_kwargs):
     (unless ``frontend`` is false). (Also with the page cache off: what else
     is kept by generation, such as the dashboard's translations panel, must
     not go stale.)"""
-    if frontend and getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        transaction.on_commit(purge_frontend_cache)
     renew()
     transaction.on_commit(renew)
+    # After the generation moves on at commit: a proxy's miss right after
+    # its purge must not find the response kept under the old one.
+    if frontend and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        transaction.on_commit(purge_frontend_cache)
 
 
 def purge_frontend_cache():

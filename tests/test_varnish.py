@@ -209,8 +209,15 @@ def test_anonymous_pages_feeds_and_sitemap_are_kept_in_both_languages(stack):
         assert "Set-Cookie" not in response.headers, path
     assert "Partnerstwo „Marymont-Kaskada”" in stack.get(PL_KASKADA).text
     assert "The “Marymont-Kaskada” partnership" in stack.get(EN_KASKADA).text
-    # A cookie the site does not use changes nothing.
+    # A cookie the site does not use changes nothing, nor does the
+    # language a browser asks for: the address says the language.
     assert served_by_varnish(stack.get(PL_INDEX, cookies={"_pk_id": "1"}))
+    for languages in ("pl-PL,pl;q=0.9,en;q=0.8", "en-GB,en;q=0.9", "de"):
+        headers = {"Accept-Language": languages}
+        for path in (PL_INDEX, EN_KASKADA):
+            response = stack.get(path, headers=headers)
+            assert served_by_varnish(response), (path, languages)
+    assert 'lang="pl"' in stack.get(PL_INDEX, headers={"Accept-Language": "en"}).text
 
 
 def test_the_admin_librarians_and_other_methods_reach_the_site(stack, librarian):

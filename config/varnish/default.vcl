@@ -53,6 +53,11 @@ sub vcl_recv {
     }
     # Any other cookie means nothing to the site's pages.
     unset req.http.Cookie;
+    # Nor does the browser's language: unprefixed addresses are always
+    # Polish, English lives under /en/. The site still says
+    # "Vary: Accept-Language" (Django's LocaleMiddleware), and every browser
+    # sends another value: kept, it would mean one copy per browser setting.
+    unset req.http.Accept-Language;
     return (hash);
 }
 
