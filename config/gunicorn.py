@@ -38,9 +38,13 @@ def when_ready(server):
 
     from home import page_cache
 
-    # A start is a new page-cache generation: nothing kept before a restart
-    # (a migration, a restore, a new release's templates) is served after it.
-    page_cache.renew()
+    # A start is a new page-cache generation, and a proxy in front is purged:
+    # nothing kept before a restart (a migration, a restore, a new release's
+    # templates) is served after it.
+    try:
+        page_cache.purge()
+    except Exception:
+        logger.exception("Purging the caches at start failed (the server starts)")
 
     host = settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "localhost"
     host = "localhost" if host.startswith(".") or host == "*" else host
