@@ -8,10 +8,14 @@ production, local memory in development), for ``PAGE_CACHE_SECONDS``
 
 What is never kept or served from the cache: a request carrying a session or
 CSRF cookie (a librarian, or anyone who has logged in: they may see the user
-bar, drafts or restricted pages), a request with a query string (a search,
-the street finder, the directory's filters or anything unknown), any method
-but GET and HEAD, any status but 200, and any response that sets a cookie,
-carries a CSP nonce or says it must not be cached (a restricted page).
+bar, drafts or restricted pages), a request with a query parameter the page
+does not know (a page that answers a query says which parameters it knows
+with ``known_parameters``: search's ``query`` and ``page``, the street
+finder's ``street``, the directory's ``sector`` and ``partnership``; each
+query is then kept on its own, and never by a proxy in front, whose purge
+cannot name every query), any method but GET and HEAD, any status but 200,
+and any response that sets a cookie, carries a CSP nonce or says it must
+not be cached (a restricted page).
 
 Never stale, by a generation: every key includes the current value of one
 counter in the cache, and any change that a public page can show moves the
@@ -152,8 +156,23 @@ def purge_frontend_cache():
     batch.purge()
 
 
+# A query string is kept only when the page says it knows every parameter
+# (``known_parameters``): a search, the street finder, the directory's
+# filters. Anything longer is not a visitor's query.
+MAX_QUERY_STRING = 300
+
+
+def known_parameters(response, *names):
+    """Say that ``response`` answers these query parameters (and no other
+    changes it): the page cache may then keep it for its query too."""
+    response.page_cache_parameters = frozenset(names)
+    return response
+
+
 def cacheable_request(request):
-    if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
         return False
     cookies = request.COOKIES
     return not (
@@ -167,6 +186,12 @@ def cacheable_response(request, response):
         return False
     if request.method != "GET" or response.status_code != 200:
         return False
+    if request.GET:
+        known = getattr(response, "page_cache_parameters", frozenset())
+        if not set(request.GET) <= known or any(
+            len(values) > 1 for _name, values in request.GET.lists()
+        ):
+            return False
     if response.streaming or response.cookies or response.has_header("Set-Cookie"):
         return False
     control = response.get("Cache-Control", "")
@@ -182,7 +207,10 @@ def _key(request, generation_value):
     encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else ""
     # Hashed: a path may hold any byte (NUL, spaces), which some cache
     # backends refuse in a key.
-    where = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
+    query = sorted(request.GET.items())  # one order for the same query
+    where = hashlib.sha256(
+        f"{request.get_host()}{request.path}?{query}".encode()
+    ).hexdigest()
     return f"page-cache:{generation_value}:{encoding}:{where}"
 
 
@@ -209,7 +237,9 @@ class PageCacheMiddleware:
             return kept
         response = self.get_response(request)
         if cacheable_response(request, response):
-            if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+            # A proxy may keep the page, but not its queries: a purge names
+            # addresses, and cannot name every query of each.
+            if getattr(settings, "WAGTAILFRONTENDCACHE", None) and not request.GET:
                 patch_cache_control(response, public=True, s_maxage=seconds())
             try:
                 _cache("set", key, response, seconds())

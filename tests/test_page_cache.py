@@ -106,12 +106,16 @@ def test_an_anonymous_visitor_gets_the_kept_response_with_every_header(
     assert head["X-Page-Cache"] == "hit"
 
 
-def test_never_for_a_librarian_a_query_a_post_or_an_error(client, cached, site):
+def test_never_for_a_librarian_an_unknown_query_a_post_or_an_error(
+    client, cached, site
+):
     warm(client, [KASKADA])
     for url in (
-        f"{INDEX}?street=Mickiewicza",
-        "/szukaj/?query=kaskada",
-        f"{KASKADA}?x=1",
+        f"{KASKADA}?x=1",  # a page that knows no parameter
+        "/?query=kaskada",  # nor does the home page
+        f"{INDEX}?street=Mickiewicza&utm_source=newsletter",
+        "/szukaj/?query=kaskada&query=zatrasie",  # a parameter twice
+        f"/szukaj/?query={'a' * 400}",  # longer than any visitor's query
     ):
         assert "X-Page-Cache" not in client.get(url), url
         assert "X-Page-Cache" not in client.get(url), url
@@ -127,6 +131,52 @@ def test_never_for_a_librarian_a_query_a_post_or_an_error(client, cached, site):
     assert "wagtail-userbar" not in client.get(KASKADA).content.decode()
     client.cookies["csrftoken"] = "x" * 32
     assert "X-Page-Cache" not in client.get(KASKADA)
+
+
+def test_a_query_the_page_knows_is_kept_for_that_query_and_purged(client, cached, site):
+    """Search, the street finder and the directory's filters say which
+    parameters they answer: each query is kept on its own, never mixed with
+    another, and shows a publish at once like every page."""
+    known = [
+        "/szukaj/?query=kaskada",
+        "/szukaj/?query=kaskada&page=1",
+        "/en/search/?query=kaskada",
+        f"{INDEX}?street=Mickiewicza",
+        f"{DIRECTORY}?sector=school",
+        f"{DIRECTORY}?partnership=marymont-kaskada",
+    ]
+    for url in known:
+        first = client.get(url)
+        assert first["X-Page-Cache"] == "miss", url
+        second = client.get(url)
+        assert second["X-Page-Cache"] == "hit", url
+        assert second.content == first.content, url
+    # The same query in another order is the same page; another query is not.
+    assert client.get("/szukaj/?page=1&query=kaskada")["X-Page-Cache"] == "hit"
+    other = client.get("/szukaj/?query=zatrasie")
+    assert other["X-Page-Cache"] == "miss"
+    assert other.content != client.get("/szukaj/?query=kaskada").content
+    page = site.partnerships["marymont-kaskada"]
+    page.title = "Partnerstwo „Marymont-Kaskada” (nowe)"
+    page.save_revision().publish()
+    for url in ("/szukaj/?query=kaskada", f"{DIRECTORY}?partnership=marymont-kaskada"):
+        assert shows(client, url, "(nowe)"), url
+
+
+def test_a_proxy_never_keeps_a_query(client, cached, site, settings):
+    """A proxy's purge names addresses, not each of their queries: a query's
+    answer says nothing a shared cache may keep it by."""
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:9",
+        }
+    }
+    assert "s-maxage" in client.get(INDEX)["Cache-Control"]
+    response = client.get(f"{INDEX}?street=Mickiewicza")
+    assert response["X-Page-Cache"] == "miss"
+    assert "s-maxage" not in response.get("Cache-Control", "")
+    assert "max-age" not in response.get("Cache-Control", "")
 
 
 def test_switched_off_with_zero_seconds(client, cached, site, settings):
