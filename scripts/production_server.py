@@ -59,6 +59,39 @@ def serve_env(port, workdir, **variables):
     return environ
 
 
+def stop_process_group(process):
+    """Stop ``process`` (started with ``start_new_session=True``) and every
+    process it started: SIGTERM, then SIGKILL after 30 s."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def admin_session(base_url, username, password, session=None, timeout=60):
+    """A ``requests`` session logged in to the Wagtail admin at ``base_url``."""
+    import requests
+
+    session = session or requests.Session()
+    login = f"{base_url}/admin/login/"
+    session.get(login, timeout=timeout)
+    response = session.post(
+        login,
+        data={
+            "username": username,
+            "password": password,
+            "csrfmiddlewaretoken": session.cookies["csrftoken"],
+        },
+        timeout=timeout,
+    )
+    if not response.url.rstrip("/").endswith("/admin"):
+        raise ServerError(f"{username} could not log in:\n{response.text[:500]}")
+    return session
+
+
 class ServerError(RuntimeError):
     """`make serve` stopped or did not answer; the message ends with its log."""
 
@@ -107,13 +140,7 @@ class ServeProcess:
         raise ServerError(f"make serve did not answer:\n{self.log_tail()}")
 
     def stop(self):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop_process_group(self.process)
 
     def manage(self, *args):
         """``manage.py *args`` with this server's settings and environment

@@ -23,7 +23,7 @@ import pytest
 import requests
 
 from scripts.production_server import ServeProcess as Server
-from scripts.production_server import free_port, serve_env
+from scripts.production_server import admin_session, free_port, serve_env
 
 from .factories import PASSWORD, partnership_form_data, png_bytes
 
@@ -186,18 +186,7 @@ def shared_services():
 
 
 def log_in(session, server, username):
-    login = f"{server.url}/admin/login/"
-    session.get(login, timeout=30)
-    response = session.post(
-        login,
-        data={
-            "username": username,
-            "password": PASSWORD,
-            "csrfmiddlewaretoken": session.cookies["csrftoken"],
-        },
-        timeout=30,
-    )
-    assert response.url.rstrip("/").endswith("/admin"), response.text[:500]
+    admin_session(server.url, username, PASSWORD, session=session, timeout=30)
 
 
 def post_form(session, url, data, files=None):

@@ -15,7 +15,6 @@ where that is a failure.
 import http.client
 import os
 import shutil
-import signal
 import sqlite3
 import subprocess
 import time
@@ -24,7 +23,13 @@ import pytest
 import requests
 from django.conf import settings
 
-from scripts.production_server import ServeProcess, free_port, serve_env
+from scripts.production_server import (
+    ServeProcess,
+    admin_session,
+    free_port,
+    serve_env,
+    stop_process_group,
+)
 
 from .factories import PASSWORD, partnership_form_data
 
@@ -117,13 +122,7 @@ class Varnish:
         pytest.fail(f"varnishd did not answer:\n{self.log.read_text()[-3000:]}")
 
     def stop(self):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop_process_group(self.process)
 
 
 class Stack:
@@ -290,20 +289,7 @@ def test_purge_only_from_the_app_servers_on_the_purge_listener(stack):
 
 
 def log_in(stack, username):
-    session = requests.Session()
-    login = f"{stack.varnish.url}/admin/login/"
-    session.get(login, timeout=60)
-    response = session.post(
-        login,
-        data={
-            "username": username,
-            "password": PASSWORD,
-            "csrfmiddlewaretoken": session.cookies["csrftoken"],
-        },
-        timeout=60,
-    )
-    assert response.url.rstrip("/").endswith("/admin"), response.text[:500]
-    return session
+    return admin_session(stack.varnish.url, username, PASSWORD)
 
 
 def post_admin(session, stack, path, data):
