@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from scripts.chromium import CHROMIUM_ARGS  # noqa: E402
 from scripts.production_server import production_env, start_gunicorn  # noqa: E402
 
 PAGES = [
@@ -27,17 +28,7 @@ PAGES = [
     "/wspolpraca/z-kim-wspolpracujemy/",
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-CHROME_FLAGS = " ".join(
-    [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ]
-)
+CHROME_FLAGS = " ".join(CHROMIUM_ARGS)
 ATTEMPTS = 3
 
 

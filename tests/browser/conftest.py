@@ -16,6 +16,7 @@ import pytest
 from django.core.management import call_command
 from django.core.servers.basehttp import WSGIServer
 
+from scripts.chromium import CHROMIUM_ARGS
 from tests.conftest import build_site
 from tests.factories import tree_roots
 
@@ -23,15 +24,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT_DIR = REPO_ROOT / "artifacts" / "screenshots"
 ADMIN_USERNAME = "browser-admin"
