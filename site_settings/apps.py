@@ -23,14 +23,14 @@ class SiteSettingsConfig(AppConfig):
     def ready(self):
         # issue-10b: translation notes dated in the admin's language; the
         # choosers' language filter labelled in Polish.
-        from .admin_extras import chooser_labels, translation_comments
+        from .admin_ui import chooser_labels, translation_comments
 
         translation_comments.install()
         chooser_labels.install()
 
         # Security hardening (issue 12): bounded dates in every admin form;
         # moderators may unlock locked-out accounts.
-        from .admin_extras.bad_input import register_bounded_dates
+        from .editorial.bad_input import register_bounded_dates
 
         register_bounded_dates()
         post_migrate.connect(grant_lockout_permissions)
@@ -51,7 +51,7 @@ def translations_changed(sender, **kwargs):
 
     from home.page_cache import renew
 
-    from .admin_extras.translation_status import TRANSLATIONS_GENERATION
+    from .admin_ui.translation_status import TRANSLATIONS_GENERATION
 
     renew(TRANSLATIONS_GENERATION)
     transaction.on_commit(lambda: renew(TRANSLATIONS_GENERATION))

@@ -26,7 +26,7 @@ from cooperation.models import (
     PartnershipPage,
     PartnershipStreet,
 )
-from site_settings.admin_extras.translation_status import (
+from site_settings.admin_ui.translation_status import (
     changed_source_content,
     is_out_of_date,
     out_of_date,

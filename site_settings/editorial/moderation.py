@@ -23,7 +23,7 @@ from wagtail.models import Locale, Page, WorkflowState
 
 from cooperation.models import PartnerOrganization
 
-from .translation_status import out_of_date
+from ..admin_ui.translation_status import out_of_date
 
 DRAFT = "draft"
 IN_MODERATION = "in_moderation"

@@ -10,8 +10,7 @@ from wagtail.models import Locale, Page
 
 from cooperation.models import PartnerOrganization
 
-from .guide import render_guide
-from .moderation import (
+from ..editorial.moderation import (
     CHANGES_REQUESTED,
     DRAFT,
     OUT_OF_DATE_LABEL,
@@ -20,6 +19,7 @@ from .moderation import (
     out_of_date_keys,
     translation_states,
 )
+from .guide import render_guide
 
 
 class AdminPageView(WagtailAdminTemplateMixin, TemplateView):
