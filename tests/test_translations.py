@@ -33,7 +33,8 @@ from site_settings.admin_ui.translation_status import (
     out_of_date_translations,
 )
 from site_settings.initial_content import seed
-from site_settings.initial_content.loader import load, untranslated_strings
+from site_settings.initial_content.english import untranslated_strings
+from site_settings.initial_content.loader import load
 from site_settings.models import FooterText
 from tests import factories
 from tests.conftest import build_site
