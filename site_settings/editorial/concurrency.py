@@ -1,6 +1,6 @@
 """Two requests, one page (autosave is off, ``WAGTAIL_AUTOSAVE_INTERVAL = 0``):
-``carry_on_with_created_page`` (``before_create_page``) carries a repeated
-create of a page the same librarian just made on in its edit view;
+``carry_on_with_created_page`` (``before_create_page``) sends a repeated create
+of a page the same librarian just made (double click) to that page's editor;
 ``refuse_stale_save`` (``before_edit_page``) refuses a save from a form loaded
 before someone saved a newer revision, keeping what the librarian typed."""
 
