@@ -1,13 +1,7 @@
-"""Comparisons of ordered lists (streets, places, former names, members) in
-the moderator's "compare versions" view (issue 10b).
-
-Wagtail reports a row as moved whenever its sort order changed, so one
-street inserted at the top of a list of ten showed as one addition and nine
-rows "moved 1 place down". Here a row counts as moved only when its place
-among the rows that exist in both versions changed: an insertion reads as
-an insertion, a deletion as a deletion, a real reordering as a move (and a
-list that was only reordered counts as changed, which Wagtail's own
-comparison misses)."""
+"""Comparisons of ordered lists (streets, places, former names, members) in the
+moderator's "compare versions" view: a row counts as moved only when its place
+among the rows present in both versions changed, so one insertion reads as one
+insertion, not as every later row "moved 1 place down"."""
 
 import functools
 

@@ -1,16 +1,8 @@
 """The librarians' roles: who may edit, who approves and publishes, who
-translates, and the moderation workflow between them.
-
-`ensure_roles()` creates what is missing and never removes or changes what
-exists, so a permission a librarian added by hand survives. It runs from the
-data migration (groups and model permissions on a fresh database), from the
-initial-content loader once the pages exist, and whenever a cooperation page
-or a home page (the root of a language's tree) is created, e.g. by
-wagtail-localize when the site is translated into English.
-
-Every function takes an app registry so the migration can pass its
-historical models.
-"""
+translates, and the moderation workflow between them. `ensure_roles()` only
+creates what is missing (hand-added permissions survive); it runs from the data
+migration, the initial-content loader and whenever a cooperation or home page
+is created. Every function takes an app registry, for the migration."""
 
 from django.apps import apps as global_apps
 from django.conf import settings
@@ -20,7 +12,7 @@ MODERATORS = "Moderatorzy"
 TRANSLATORS = "Tłumacze"
 # Names in the nominative: they are headings in the status panel and the
 # workflow lists. The buttons that name them ("Wyślij do moderacji (Dział
-# Współpraca)") are worded in the project's catalog (issue 10b).
+# Współpraca)") are worded in the project's catalog.
 WORKFLOW_NAME = "Dział Współpraca"
 TASK_NAME = "Akceptacja moderatora"
 # The genitive names used before (site_settings migration 0004 renames them).
@@ -34,7 +26,7 @@ MODEL_PERMISSIONS = {
         ("cooperation", "add_partnerorganization"),
         ("cooperation", "change_partnerorganization"),
         ("cooperation", "lock_partnerorganization"),
-        # Issue 13: the sign-language recording (video, captions, poster).
+        # The sign-language recording (video, captions, poster).
         ("home", "add_signlanguagerecording"),
         ("home", "change_signlanguagerecording"),
     ],
@@ -46,10 +38,10 @@ MODEL_PERMISSIONS = {
         ("cooperation", "lock_partnerorganization"),
         ("cooperation", "unlock_partnerorganization"),
         ("wagtail_localize", "submit_translation"),
-        # Issue 13: the sign-language recording (video, captions, poster).
+        # The sign-language recording (video, captions, poster).
         ("home", "add_signlanguagerecording"),
         ("home", "change_signlanguagerecording"),
-        # Login lock-outs (django-axes): see and lift them (issue 12).
+        # Login lock-outs (django-axes): see and lift them.
         ("axes", "view_accessattempt"),
         ("axes", "delete_accessattempt"),
     ],
@@ -234,7 +226,7 @@ def ensure_workflow(apps, groups, sections):
     for section in sections:
         if not WorkflowPage.objects.filter(page_id=section.pk).exists():
             WorkflowPage.objects.create(workflow=workflow, page_id=section.pk)
-    # issue-10a: translators send finished translations of any English page
+    # Translators send finished translations of any English page
     # to moderation, so the workflow covers each translated tree from its root.
     Page = apps.get_model("wagtailcore", "Page")
     for root in Page.objects.filter(depth=2).exclude(

@@ -1,28 +1,8 @@
-"""'Which partnership works on my street?': matching a typed street name
-against the streets that bound the partnerships' areas.
-
-The matching core is pure Python: it takes the visitor's text and a list of
-``(partnership, street)`` rows the caller has already loaded, and never
-touches the database, so it costs no queries and is easy to test.
-
-People type streets as they say them, so both the query and every street
-name are reduced to a *key* before they are compared:
-
-1. folded (``home.text.fold``): lower case, no Polish diacritics;
-2. split into words on anything that is not a letter (dots, commas, quotes,
-   HTML brackets); words with digits (house numbers, postcodes) are dropped;
-3. leading designations are dropped: "ul.", "ulica", "al.", "aleja", "pl.",
-   "plac", "gen.", "generała", "ks.", "księdza", "trasa", "rondo"... so that
-   "Trasa Armii Krajowej" and "al. Armii Krajowej" are the same street;
-4. each word is stemmed (``home.text.stem``) by cutting a Polish case
-   ending ("Potockiej", "Potocką" and "Potocka" all become "potock"; "Broniewskim" and
-   "Broniewskiego" become "broniewsk").
-
-A street matches when its stemmed key equals the query's; failing that,
-when the query (three letters or more) begins the street's name or one of
-its words; failing that, close spellings (``difflib``) are offered as
-"did you mean" suggestions.
-"""
+""" "Which partnership works on my street?": a typed street name matched against
+the streets that bound the partnerships' areas. Pure Python over rows the
+caller loaded, no queries. Query and street names become keys (folded, split
+into words, designations such as "ul." or "al." dropped, Polish endings cut);
+then a prefix match, then "did you mean" suggestions from ``difflib``."""
 
 import difflib
 from dataclasses import dataclass, field

@@ -30,7 +30,7 @@ class PartnerOrganizationEditView(EditView):
             raise PermissionDenied
         return organisation
 
-    # issue-10a: two librarians, one organisation. Wagtail refuses only a
+    # Stale saves: two librarians, one organisation. Wagtail refuses only a
     # stale autosave; this refuses a stale ordinary save too, keeping the
     # librarian's input in the form.
     def is_valid(self, form):
@@ -59,7 +59,7 @@ class PartnerOrganizationEditView(EditView):
         return super().is_valid(form)
 
 
-# issue-10b: the organisations list shows one language at a time.
+# The organisations list shows one language at a time.
 class PartnerOrganizationIndexView(IndexView):
     """The list opens on the Polish organisations; Wagtail's language filter
     ("Język": polski / angielski / Wszystkie) switches, and a column names

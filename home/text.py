@@ -1,11 +1,8 @@
 """Polish text helpers shared by validation, the street finder and search.
 
-Text is compared after *folding*: lower case, no diacritics (ł becomes l),
-single spaces. Words are then *stemmed* by cutting one Polish case ending, so
-"Potockiej", "Potocką" and "Potocka" meet. None of it depends on the
-database, so it works the same on SQLite and PostgreSQL (which has no Polish
-text-search configuration).
-"""
+Text is compared after *folding* (lower case, no diacritics, single spaces),
+words after *stemming* (one Polish case ending cut: "Potockiej", "Potocką" and
+"Potocka" meet). No database involved: the same on SQLite and PostgreSQL."""
 
 import re
 import unicodedata

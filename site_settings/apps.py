@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 def grant_lockout_permissions(sender, using="default", **kwargs):
     """django-axes' permissions exist only after its migrations ran
-    (post_migrate): make them and give the moderators theirs (issue 12)."""
+    (post_migrate): make them and give the moderators theirs."""
     if sender.label != "axes":
         return
     from django.contrib.auth.management import create_permissions
@@ -21,16 +21,16 @@ class SiteSettingsConfig(AppConfig):
     verbose_name = _("Site settings")
 
     def ready(self):
-        # issue-10b: translation notes dated in the admin's language; the
-        # choosers' language filter labelled in Polish.
-        from .admin_extras import chooser_labels, translation_comments
+        # Translation notes dated in the admin's language; the choosers'
+        # language filter labelled in Polish.
+        from .admin_ui import chooser_labels, translation_comments
 
         translation_comments.install()
         chooser_labels.install()
 
-        # Security hardening (issue 12): bounded dates in every admin form;
+        # Malformed input: bounded dates in every admin form;
         # moderators may unlock locked-out accounts.
-        from .admin_extras.bad_input import register_bounded_dates
+        from .editorial.bad_input import register_bounded_dates
 
         register_bounded_dates()
         post_migrate.connect(grant_lockout_permissions)
@@ -51,7 +51,7 @@ def translations_changed(sender, **kwargs):
 
     from home.page_cache import renew
 
-    from .admin_extras.translation_status import TRANSLATIONS_GENERATION
+    from .admin_ui.translation_status import TRANSLATIONS_GENERATION
 
     renew(TRANSLATIONS_GENERATION)
     transaction.on_commit(lambda: renew(TRANSLATIONS_GENERATION))
@@ -73,7 +73,7 @@ def chrome_pages(site):
     chosen = SiteSettings.objects.filter(site_id=site.pk)
     linked = Q(content_type=kind)
     # The privacy notice, and the easy-to-read and sign-language pages that
-    # every header and footer links (issue 13): subqueries, no extra query.
+    # every header and footer links: subqueries, no extra query.
     for field in ("privacy_page", "easy_read_page", "sign_language_page"):
         keys = chosen.values(f"{field}__translation_key")
         linked |= Q(translation_key__in=Subquery(keys))

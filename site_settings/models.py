@@ -49,7 +49,7 @@ class SiteSettings(BaseSiteSetting):
             "(in the visitor's language where it is translated)."
         ),
     )
-    # Issue 13: the easy-to-read and sign-language pages every header and
+    # The easy-to-read and sign-language pages every header and
     # footer links, and how to reach the library in Polish Sign Language.
     easy_read_page = models.ForeignKey(
         "wagtailcore.Page",

@@ -1,8 +1,9 @@
-"""The admin extras for librarians, registered with Wagtail: the guide and
-the translations list (pages, menu items), the dashboard panels, and the
-accessibility statement's reminders."""
+"""What the admin adds for librarians, registered with Wagtail: the guide and
+translations list, dashboard panels and reminders (admin_ui/), and the
+editorial rules: publishing, stale saves, review, lock-outs (editorial/)."""
 
 from django.contrib import messages
+from django.db.models.signals import pre_save
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -12,15 +13,17 @@ from wagtail.admin.menu import MenuItem
 
 from home.models import AccessibilityStatementPage
 
-from .admin_extras import logo_alt, review
-from .admin_extras.panels import (
+from .admin_ui.panels import (
     GuidePanel,
     OutOfDateTranslationsPanel,
     StatementReminderPanel,
     editable_statements,
     statement_warnings,
 )
-from .admin_extras.views import GuideView, TranslationQueueView
+from .admin_ui.views import GuideView, TranslationQueueView
+from .editorial import concurrency, logo_alt, publishing, review
+from .editorial.lockout import LockoutViewSet
+from .editorial.moderation import SubmitTranslationView
 
 
 @hooks.register("register_admin_urls")
@@ -94,14 +97,8 @@ def warn_on_statement_edit(request, page):
             messages.warning(request, warning)
 
 
-# --- issue-10a: concurrency and publishing safety --------------------------
-# Separate from the hooks above so merges stay easy. See
-# admin_extras/publishing.py and admin_extras/concurrency.py.
-
-from django.db.models.signals import pre_save  # noqa: E402
-
-from .admin_extras import concurrency, publishing  # noqa: E402
-from .admin_extras.moderation import SubmitTranslationView  # noqa: E402
+# Publishing rights and stale saves: editorial/publishing.py and
+# editorial/concurrency.py.
 
 
 def _connect_publish_guard():
@@ -166,8 +163,8 @@ def safe_primary_page_action(menu_items, request, context):
         menu_items.extend(convert)
 
 
-# issue-10b: Polish wording the catalogs cannot reach, and rejection and
-# approval made visible (site_settings/admin_extras/review.py).
+# Polish wording the catalogs cannot reach, and rejection and approval made
+# visible (editorial/review.py).
 
 
 @hooks.register("insert_global_admin_js")
@@ -211,9 +208,7 @@ def flag_snippet_logo_alt(request, instance):
     logo_alt.flag_stale_logo_alt(request, instance)
 
 
-# Security hardening (issue 12): moderators see and lift login lock-outs.
+# Moderators see and lift login lock-outs.
 @hooks.register("register_admin_viewset")
 def register_lockout_viewset():
-    from .admin_extras.lockout import LockoutViewSet
-
     return LockoutViewSet("login_lockouts")

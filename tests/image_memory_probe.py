@@ -22,7 +22,7 @@ def main(path):
     from PIL import Image as PILImage
     from wagtail.images.models import Filter, Image
 
-    from site_settings.admin_extras.images import CheckedImageField
+    from site_settings.editorial.images import CheckedImageField
 
     with open(path, "rb") as source:
         data = source.read()

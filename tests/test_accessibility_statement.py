@@ -11,7 +11,7 @@ from wagtail.test.utils import WagtailTestUtils
 
 from home.models import HomePage, StandardPage
 from home.models.accessibility import AccessibilityStatementPage, review_due
-from site_settings.admin_extras.panels import statement_warnings
+from site_settings.admin_ui.panels import statement_warnings
 
 pytestmark = pytest.mark.django_db
 

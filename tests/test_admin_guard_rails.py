@@ -9,7 +9,7 @@ from django import forms
 from django.urls import reverse
 
 from cooperation.models import PartnerOrganization, PartnershipIndexPage
-from site_settings.admin_extras.images import DAMAGED_IMAGE_MESSAGE
+from site_settings.editorial.images import DAMAGED_IMAGE_MESSAGE
 
 from .factories import (
     editor,

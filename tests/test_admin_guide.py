@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 
 from cooperation.models import PartnershipIndexPage, PartnershipPage
-from site_settings.admin_extras.guide import markdown_to_html
+from site_settings.admin_ui.guide import markdown_to_html
 
 from .factories import editor, moderator, translator
 

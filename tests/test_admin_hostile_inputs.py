@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from cooperation.models import PartnerOrganization, PartnershipIndexPage
-from site_settings.admin_extras.bad_input import BAD_INPUT_MESSAGE, DATE_OUT_OF_RANGE
+from site_settings.editorial.bad_input import BAD_INPUT_MESSAGE, DATE_OUT_OF_RANGE
 
 from .factories import (
     editor,

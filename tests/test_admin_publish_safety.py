@@ -314,7 +314,7 @@ def test_a_publish_inside_a_translators_request_is_refused_at_the_model(
     from django.core.exceptions import PermissionDenied
     from django.http import HttpResponse
 
-    from site_settings.admin_extras.publishing import AdminWriteMiddleware
+    from site_settings.editorial.publishing import AdminWriteMiddleware
 
     page = english_cooperation
     before = live_state(page)
@@ -574,7 +574,7 @@ def test_a_write_request_that_fails_leaves_nothing_half_saved(rf, site_tree):
     revision was saved leaves no saved-but-unpublished revision."""
     from django.core.handlers.exception import convert_exception_to_response
 
-    from site_settings.admin_extras.publishing import AdminWriteMiddleware
+    from site_settings.editorial.publishing import AdminWriteMiddleware
 
     page = PartnershipPage.objects.get(slug="marymont-kaskada")
     revisions = page.revisions.count()

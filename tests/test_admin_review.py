@@ -28,7 +28,7 @@ from cooperation.models import (
 )
 from cooperation.models.rows import PartnershipStreet
 from cooperation.roles import MODERATORS, TASK_NAME, WORKFLOW_NAME
-from site_settings.admin_extras.guide import GUIDE_PATH
+from site_settings.admin_ui.guide import GUIDE_PATH
 
 from .factories import (
     editor,

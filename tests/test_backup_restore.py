@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from cooperation.models import PartnershipStreet
-from site_settings import backup
+from site_settings.operations import backup
 
 
 def checksum(name):

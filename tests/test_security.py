@@ -15,7 +15,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
 
-from site_settings.admin_extras.lockout import LOCKED_OUT_STATUS
+from site_settings.editorial.lockout import LOCKED_OUT_STATUS
 
 from .factories import PASSWORD, editor, moderator
 

@@ -26,14 +26,15 @@ from cooperation.models import (
     PartnershipPage,
     PartnershipStreet,
 )
-from site_settings.admin_extras.translation_status import (
+from site_settings.admin_ui.translation_status import (
     changed_source_content,
     is_out_of_date,
     out_of_date,
     out_of_date_translations,
 )
 from site_settings.initial_content import seed
-from site_settings.initial_content.loader import load, untranslated_strings
+from site_settings.initial_content.english import untranslated_strings
+from site_settings.initial_content.loader import load
 from site_settings.models import FooterText
 from tests import factories
 from tests.conftest import build_site

@@ -1,11 +1,7 @@
 """The seed content, read from its data files: the Polish site in `pl.toml` and
-its English translation in `en.po` (gettext, keyed by the exact Polish text
-wagtail-localize extracts).
-
-Both files may write the library's name as ``${library_name}``; it is filled
-in here, with the Polish name from `pl.toml` and the English one from the
-entry of `en.po` whose msgid is the bare ``${library_name}``.
-"""
+its English in `en.po` (gettext, keyed by the exact Polish text
+wagtail-localize extracts). ``${library_name}`` in either is filled in here,
+the English name from the `en.po` entry whose msgid is ``${library_name}``."""
 
 import functools
 import string

@@ -65,7 +65,7 @@ def legal_pages(context):
     return memoise(request, ("legal_pages", language), find)
 
 
-# Issue 13: the easy-to-read (ETR) and sign-language (PJM) pages that every
+# The easy-to-read (ETR) and sign-language (PJM) pages that every
 # header and footer links.
 @register.simple_tag(takes_context=True)
 def easy_access_pages(context):

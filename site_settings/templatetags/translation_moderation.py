@@ -7,13 +7,13 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Page
 
-from site_settings.admin_extras.moderation import (
+from site_settings.editorial.moderation import (
     DRAFT,
     IN_MODERATION,
     STATE_LABELS,
     translation_states,
 )
-from site_settings.admin_extras.publishing import may_publish
+from site_settings.editorial.publishing import may_publish
 
 register = template.Library()
 

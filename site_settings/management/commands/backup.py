@@ -1,5 +1,5 @@
 """`manage.py backup [--output DIR]`: the database and every media file in one
-dated archive (see site_settings/backup.py). DIR defaults to BACKUP_DIR or
+dated archive (see site_settings/operations/backup.py). DIR defaults to BACKUP_DIR or
 `backups/` in the checkout."""
 
 import os
@@ -7,7 +7,7 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from site_settings import backup
+from site_settings.operations import backup
 
 
 class Command(BaseCommand):

@@ -1,10 +1,11 @@
 """`manage.py restore ARCHIVE`: replace the site's content with a backup made
-by `manage.py backup`. Run `migrate` first; stop the application servers or
-expect errors while it runs."""
+by `manage.py backup` (site_settings/operations/restore.py). Run `migrate`
+first; stop the application servers or expect errors while it runs."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from site_settings import backup
+from site_settings.operations.backup import BackupError
+from site_settings.operations.restore import restore
 
 
 class Command(BaseCommand):
@@ -29,8 +30,8 @@ class Command(BaseCommand):
             if answer != "yes":
                 raise CommandError("Restore cancelled.")
         try:
-            manifest, files = backup.restore(archive)
-        except backup.BackupError as error:
+            manifest, files = restore(archive)
+        except BackupError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,37 +1,10 @@
-"""Point the default Wagtail Site at the site's public address.
-
-Every absolute address the site writes (canonical and hreflang links, the
-sitemap, links in e-mails) is built from the Site record's hostname and port,
-so they must be the public ones, never ``localhost``. `make serve` runs this
-before starting the server; the address is WAGTAILADMIN_BASE_URL unless given.
-"""
-
-from urllib.parse import urlsplit
+"""`manage.py set_site_address [URL]`: see site_settings/operations/site_address.py.
+URL defaults to WAGTAILADMIN_BASE_URL."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from wagtail.models import Site
 
-DEFAULT_PORTS = {"http": 80, "https": 443}
-
-
-def site_address(url):
-    """(hostname, port) of an http(s) address; Wagtail writes https:// for
-    port 443 and http:// for any other."""
-    parts = urlsplit(url)
-    if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
-        raise CommandError(
-            f"{url!r} is not an address such as https://biblioteka.example.pl."
-        )
-    try:
-        port = parts.port or DEFAULT_PORTS[parts.scheme]
-    except ValueError as error:
-        raise CommandError(f"{url!r}: {error}") from None
-    if parts.scheme == "https" and port != 443:
-        raise CommandError(
-            f"{url!r}: Wagtail writes https:// addresses only for port 443."
-        )
-    return parts.hostname, port
+from site_settings.operations.site_address import set_site_address
 
 
 class Command(BaseCommand):
@@ -45,15 +18,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, url=None, **options):
-        url = url or settings.WAGTAILADMIN_BASE_URL
-        hostname, port = site_address(url)
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            self.stdout.write("No site yet (load the content first); nothing set.")
-            return
-        if (site.hostname, site.port) == (hostname, port):
-            self.stdout.write(f"The site's address is already {site.root_url}.")
-            return
-        site.hostname, site.port = hostname, port
-        site.save(update_fields=["hostname", "port"])
-        self.stdout.write(self.style.SUCCESS(f"The site's address is now {url}."))
+        try:
+            self.stdout.write(set_site_address(url or settings.WAGTAILADMIN_BASE_URL))
+        except ValueError as error:
+            raise CommandError(str(error)) from None

@@ -1,25 +1,9 @@
-"""Who may make something live, enforced where it happens.
-
-Wagtail checks the publish permission in its own views, but other paths make
-a page or an organisation live without asking: wagtail-localize's "Update
-existing translations" screen ("Publish immediately") publishes every
-translation in ``transaction.on_commit`` with no user, and "Convert to alias
-page" copies the live Polish page over the translation. Translators hold no
-publish permission, so:
-
-- ``AdminWriteMiddleware`` runs every write request (POST, PUT, PATCH,
-  DELETE) in one transaction, rolled back if the view fails with an error,
-  and remembers the request's user while it runs;
-- ``refuse_unpermitted_publish`` (a ``pre_save`` receiver) refuses any save
-  that makes a page or a draftable snippet live, or changes its live version,
-  during a request whose user may not publish it: the request gets a 403 and
-  the live page stays as it was;
-- the sync screen and "Convert to alias page" are replaced by views that offer
-  "Publish immediately" and the conversion only to those who may publish.
-
-Outside a request (scheduled publishing, management commands, tests that
-publish directly) nothing here applies.
-"""
+"""Who may make something live, enforced where it happens, also on paths that
+skip Wagtail's own check (wagtail-localize's sync and "Convert to alias page"):
+``AdminWriteMiddleware`` runs each write request in one transaction and
+remembers its user; ``refuse_unpermitted_publish`` (pre_save) refuses to make
+a page or snippet live for a user who may not publish it (403). Outside a
+request (scheduled publishing, commands) nothing here applies."""
 
 import contextvars
 

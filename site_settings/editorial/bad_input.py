@@ -1,16 +1,8 @@
-"""No 500 from what a librarian types or a tampered admin POST sends.
-
-- Dates and times in every admin form (pages' "go live"/"expire" dates,
-  snippets, settings) must lie between MIN_YEAR and MAX_YEAR: year 1, which a
-  librarian can type, would otherwise pass the form and fail in the database
-  ("date value out of range" on SQLite, DataError on PostgreSQL).
-- ``AdminBadInputMiddleware``: the last layer. Data no admin screen can send
-  (a chooser id that is not a number, formset counts that do not match the
-  rows, broken StreamField or rich-text JSON, a NUL byte in a filter) makes
-  Wagtail or Django raise deep inside the form or its rendering. Under the
-  admin such an exception answers 400 with a short message in the
-  librarian's language, logged as a warning, never a 500.
-"""
+"""No 500 from what a librarian types or a tampered admin POST sends: admin
+dates must lie between MIN_YEAR and MAX_YEAR (bounded form fields), and
+``AdminBadInputMiddleware`` answers malformed data no admin screen sends (bad
+chooser ids, broken formsets or StreamField JSON) with a 400 in the
+librarian's language, logged as a warning."""
 
 import logging
 

@@ -1,26 +1,8 @@
-"""Two requests, one page: the create view and a request that already made
-the page, and two librarians saving the same page.
-
-Autosave is off (``WAGTAIL_AUTOSAVE_INTERVAL = 0``). In Wagtail 8 it posts the
-create form a moment after the last keystroke; when the librarian then
-clicks "Submit for moderation", the submit arrives while the autosave is
-still creating the page and fails ("slug already in use", or a locked
-database), leaving a hidden draft. It also saves what a cancelled dialog
-left in the form and fills History with revisions nobody chose to save.
-Wagtail's own check against overwriting applies only to autosave, not to
-the ordinary save button. So Save is an explicit act again, and:
-
-- ``carry_on_with_created_page`` (``before_create_page``): a create request
-  for a page the same librarian created moments ago under the same parent
-  with the same slug (an autosave from an open tab, a double click) carries
-  on with that page in the edit view, so the submit submits it; an
-  autosave-style request for it is refused. Write requests run one at a
-  time (IMMEDIATE transactions, ``publishing.AdminWriteMiddleware``), so
-  the second request always sees the page the first one made.
-- ``refuse_stale_save`` (``before_edit_page``): a save, submit or publish
-  from a form loaded before someone else saved a newer revision is refused
-  with a message, and the form is shown again with what the librarian typed.
-"""
+"""Two requests, one page (autosave is off, ``WAGTAIL_AUTOSAVE_INTERVAL = 0``):
+``carry_on_with_created_page`` (``before_create_page``) sends a repeated create
+of a page the same librarian just made (double click) to that page's editor;
+``refuse_stale_save`` (``before_edit_page``) refuses a save from a form loaded
+before someone saved a newer revision, keeping what the librarian typed."""
 
 from datetime import timedelta
 

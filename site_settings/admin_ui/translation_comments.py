@@ -1,10 +1,7 @@
-"""wagtail-localize's note under each translated segment ("Translated manually
-on 27 November 2026") formats its date with `strftime`, which ignores the
-active language: the Polish editor read "Przetłumaczono ręcznie dnia 27
-November 2026". This formats the same note with Django's localised date
-("27 listopada 2026"); the wording itself stays wagtail-localize's. The
-editor's "last published" date, formatted the same way, becomes numeric
-(27.11.2026), which reads the same in every language."""
+"""wagtail-localize's note under a translated segment ("Translated manually on
+27 November 2026") dated in the admin's language ("27 listopada 2026"), with
+Django's localised date instead of `strftime`; the editor's "last published"
+date becomes numeric (27.11.2026)."""
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _

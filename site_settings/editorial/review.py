@@ -1,10 +1,7 @@
-"""Rejection and approval, visible to the people concerned (issue 10b).
-
-After a moderator clicks "Odeślij do poprawy", the page's author opens the
-page and finds, above the form, "Do poprawy" with the moderator's name and
-comment. The moderator, after approving or sending back, reads what happened
-("Opublikowano" / "Odesłano do poprawy") instead of Wagtail's generic "…
-została zaktualizowana"."""
+"""Rejection and approval, visible to the people concerned: the author finds the
+moderator's name and comment ("Do poprawy") above the form, and the moderator
+reads what happened ("Opublikowano" / "Odesłano do poprawy") instead of
+Wagtail's generic "… została zaktualizowana"."""
 
 from django.contrib import messages
 from django.utils import formats, timezone

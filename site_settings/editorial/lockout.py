@@ -1,12 +1,7 @@
-"""Login lock-out (django-axes): what a locked-out librarian sees, and the
-admin screen where moderators see lock-outs and unlock an account.
-
-After AXES_FAILURE_LIMIT wrong passwords for one account from one address
-the login form answers 429 with a message in Polish saying how long to wait;
-the password is not even checked until the cool-off ends or a moderator
-removes the lock-out (Settings → Login lock-outs, needs the
-"axes.delete_accessattempt" permission, which the moderators' group has).
-"""
+"""Login lock-out (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
+account from one address the login answers 429 in Polish, saying how long to
+wait; moderators ("axes.delete_accessattempt") see and lift lock-outs under
+Settings → Login lock-outs."""
 
 import math
 

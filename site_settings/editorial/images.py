@@ -1,10 +1,7 @@
-"""The image upload form every admin upload view uses (single, multiple and
-the chooser's upload tab), set by WAGTAILIMAGES_IMAGE_FORM_BASE.
-
-Wagtail only reads an image's header before saving it, so a file cut off
-during upload (or a damaged one) passes its checks and then crashes the
-upload view with a 500 when the thumbnail is made. This form decodes the
-whole image first and refuses such a file with a message."""
+"""The image upload form of every admin upload view (single, multiple, chooser),
+set by WAGTAILIMAGES_IMAGE_FORM_BASE: it decodes the whole image before saving
+and refuses a truncated or damaged file with a message, where Wagtail, which
+reads only the header, would answer 500 when making the thumbnail."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _

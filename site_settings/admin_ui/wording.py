@@ -1,23 +1,9 @@
 # ruff: noqa: E501 (msgids are kept whole, as upstream writes them)
-"""Wagtail's own admin strings that this project words in Polish itself.
-
-Two kinds: Wagtail 8 strings its Polish catalog does not have yet (the
-librarian would see English in the middle of a Polish screen), and strings
-whose Polish reads wrongly with this project's labels: Wagtail's "Dodaj
-%(label)s" and "Wybierz %(object)s" put a noun in the nominative ("Dodaj
-ulica"), so the project answers "Dodaj: ulica".
-
-The project's catalog (LOCALE_PATHS) takes precedence over Wagtail's. The
-msgids are listed here, never called, so that `makemessages` keeps them in
-locale/pl; the Polish is in the issue-5 fragment of locale/pl/.
-
-Strings shown by Wagtail's and wagtail-localize's JavaScript come from the
-"djangojs" catalog, which also reads LOCALE_PATHS: their Polish is in
-locale/pl/LC_MESSAGES/djangojs.po, kept by hand (`make messages` does not
-extract djangojs), and they are listed in JAVASCRIPT_OVERRIDES below. One
-heading the translation editor writes in English in its compiled code is
-rewritten by static/js/admin-wording.js.
-"""
+"""Wagtail's own admin strings that this project words in Polish itself: those
+its Polish catalog lacks, and those that read wrongly ("Dodaj: ulica", not
+"Dodaj ulica"). Listed here, never called, so `makemessages` keeps them; the
+Polish is in locale/pl (LOCALE_PATHS wins over Wagtail's catalog). The
+JavaScript ones (JAVASCRIPT_OVERRIDES) are kept by hand in djangojs.po."""
 
 from django.utils.translation import gettext_noop, ngettext
 
@@ -41,7 +27,7 @@ WAGTAIL_OVERRIDES = [
     gettext_noop("View latest version"),
     gettext_noop("Currently idle"),
     gettext_noop("Compare"),
-    # issue-10b: English and broken Polish the librarians met.
+    # English and broken Polish the librarians met.
     # Lists: item ranges, the image library's sort and layout options.
     gettext_noop("%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s"),
     gettext_noop(
@@ -259,7 +245,7 @@ def _dashboard_summary(count):
             "%(site_name)s</span>",
             count,
         ),
-        # issue-10b: bulk actions on pages.
+        # Bulk actions on pages.
         ngettext(
             "%(num_parent_objects)d page has been deleted",
             "%(num_parent_objects)d pages have been deleted",

@@ -1,6 +1,6 @@
-"""The language filter in Wagtail's chooser modals (e.g. "Wybierz: organizacja
-partnerska") is a form field without a label, so Django shows its field
-name, "Locale", in English (issue 10b). It gets the label "Język"."""
+"""The language filter in Wagtail's chooser modals is a form field without a
+label, so Django showed its field name, "Locale", in English; it gets the
+label "Język"."""
 
 from django.utils.translation import gettext_lazy as _
 

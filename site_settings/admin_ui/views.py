@@ -10,8 +10,7 @@ from wagtail.models import Locale, Page
 
 from cooperation.models import PartnerOrganization
 
-from .guide import render_guide
-from .moderation import (
+from ..editorial.moderation import (
     CHANGES_REQUESTED,
     DRAFT,
     OUT_OF_DATE_LABEL,
@@ -20,6 +19,7 @@ from .moderation import (
     out_of_date_keys,
     translation_states,
 )
+from .guide import render_guide
 
 
 class AdminPageView(WagtailAdminTemplateMixin, TemplateView):
@@ -70,7 +70,7 @@ class TranslationQueueView(AdminPageView):
         organisation_translations = self._translations(
             PartnerOrganization.objects.all(), targets
         )
-        # issue-10a: where each translation stands
+        # Where each translation stands
         self.states = translation_states(
             Page, Page.objects.filter(pk__in=page_translations.values())
         ) | translation_states(
@@ -128,7 +128,7 @@ class TranslationQueueView(AdminPageView):
         return context
 
     def _with_state(self, cell, kind, translated_pk, key):
-        """issue-10a: the translation's state (draft, in moderation, changes
+        """The translation's state (draft, in moderation, changes
         requested, published), whether its original changed since, and
         where to send a draft to moderation."""
         if not translated_pk:

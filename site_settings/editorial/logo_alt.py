@@ -1,7 +1,7 @@
-"""A changed logo whose alternative text stayed the same is flagged
-(issue 10b): the text may still describe the old picture. The save goes
-through (often the text, "Logo: <name>", is still right); the librarian
-reads a warning naming the text to check."""
+"""A changed logo whose alternative text stayed the same is flagged: the text may
+still describe the old picture. The save goes through (often the text, "Logo:
+<name>", is still right); the librarian reads a warning naming the text to
+check."""
 
 from django.contrib import messages
 from django.utils.translation import gettext as _

@@ -1,11 +1,7 @@
-"""Finished translations go to a moderator.
-
-wagtail-localize's translation editor offers only "Publish in …", which a
-translator may not use, so a finished translation used to drop off every
-to-do list. From the translations list a translator sends a translation to
-the moderation workflow (`SubmitTranslationView`), and the list shows where
-each translation stands (`translation_states`).
-"""
+"""Finished translations go to a moderator: from the translations list a
+translator, who may not "Publish in …", sends a translation to the moderation
+workflow (`SubmitTranslationView`); the list shows where each translation
+stands (`translation_states`)."""
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
@@ -23,7 +19,7 @@ from wagtail.models import Locale, Page, WorkflowState
 
 from cooperation.models import PartnerOrganization
 
-from .translation_status import out_of_date
+from ..admin_ui.translation_status import out_of_date
 
 DRAFT = "draft"
 IN_MODERATION = "in_moderation"

@@ -1,13 +1,8 @@
-"""Which translations no longer match their source: the dashboard's
-"Translations to update" panel.
-
-A translation is out of date when its source object changed since it was
-last synced (``changed_source_content``), or when a sync brought in strings
-that are not translated yet (wagtail-localize's ``Translation.get_progress``).
-``is_out_of_date`` answers for one translation; ``out_of_date`` and
-``out_of_date_translations`` answer for all of them at once in a fixed number
-of queries, however many translations, pages and organisations there are: a
-few per kind of translated object, never one per object."""
+"""Which translations no longer match their source (the dashboard's
+"Translations to update" panel): the source changed since the last sync, or a
+sync brought strings not translated yet. ``is_out_of_date`` answers for one;
+``out_of_date`` and ``out_of_date_translations`` for all, in a few queries per
+kind of translated object, never one per object."""
 
 import json
 from collections import defaultdict

@@ -1,23 +1,7 @@
-"""Backups of the whole site: the database and the media, in one dated
-archive (``zoliborz-2026-11-27T031500Z.tar.gz``) made by `manage.py backup`
-and read back by `manage.py restore`.
+"""`manage.py restore`: replace the database's content and the media with an
+archive written by ``operations/backup.py``, then clear the caches and rebuild
+the search index. The database part is one transaction."""
 
-The database goes in as Django's own JSON (`dumpdata`), not `pg_dump`: one
-format for SQLite and PostgreSQL (a backup of one restores into the other,
-which is also how a site moves to PostgreSQL), no client tools of a matching
-version needed on the server, and loaded through the models, so a restore
-into a newer release of the code (migrated first) works. Every row keeps its
-primary key (content types and permissions included), so references stored as
-bare ids (page log entries, revisions) still point at the right rows; search
-index rows are left out and rebuilt after a restore. The media are every file
-of the media storage, local disk or bucket alike.
-
-Archive layout: ``manifest.json`` (when, what, counts), ``contenttypes.json``,
-``database.json`` (everything else),
-``media/<the file's name in the storage>``."""
-
-import datetime
-import io
 import json
 import tarfile
 import tempfile
@@ -32,76 +16,9 @@ from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection, transaction
 from wagtail.search.models import IndexEntry
 
-FORMAT = 1
+from .backup import FORMAT, BackupError
+
 FTS_TABLE = "wagtailsearch_indexentry_fts"
-PREFIX = "zoliborz"
-# Rebuilt by `update_index` (search), or not worth keeping (sessions).
-EXCLUDED = [
-    "sessions",
-    "wagtailsearch.indexentry",
-]
-
-
-class BackupError(Exception):
-    """An archive that cannot be restored; the message says why."""
-
-
-def media_names(storage=default_storage, folder=""):
-    """Every file in the media storage, walked folder by folder."""
-    try:
-        folders, files = storage.listdir(folder)
-    except FileNotFoundError:
-        return []
-    names = [str(PurePosixPath(folder, name)) if folder else name for name in files]
-    for sub in folders:
-        names += media_names(storage, f"{folder}/{sub}" if folder else sub)
-    return sorted(names)
-
-
-def _add_bytes(archive, name, data):
-    info = tarfile.TarInfo(name)
-    info.size = len(data)
-    info.mtime = int(datetime.datetime.now(datetime.UTC).timestamp())
-    archive.addfile(info, io.BytesIO(data))
-
-
-def create(folder, storage=default_storage):
-    """Write an archive into ``folder``; return its path and its manifest."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    now = datetime.datetime.now(datetime.UTC)
-    path = folder / f"{PREFIX}-{now:%Y-%m-%dT%H%M%SZ}.tar.gz"
-    names = media_names(storage)
-    with tempfile.TemporaryDirectory() as scratch:
-        # Content types first, in a file of their own: restoring them before
-        # anything else keeps their ids (signals of other rows may ask for one).
-        types = Path(scratch) / "contenttypes.json"
-        call_command("dumpdata", "contenttypes", output=str(types), verbosity=0)
-        dump = Path(scratch) / "database.json"
-        call_command(
-            "dumpdata",
-            exclude=[*EXCLUDED, "contenttypes"],
-            output=str(dump),
-            verbosity=0,
-        )
-        objects = len(json.loads(dump.read_text(encoding="utf-8")))
-        manifest = {
-            "format": FORMAT,
-            "created": now.isoformat(),
-            "database_engine": connection.vendor,
-            "objects": objects,
-            "media_files": len(names),
-        }
-        partial = path.with_suffix(".partial")
-        with tarfile.open(partial, "w:gz") as archive:
-            _add_bytes(archive, "manifest.json", json.dumps(manifest).encode())
-            archive.add(types, arcname="contenttypes.json")
-            archive.add(dump, arcname="database.json")
-            for name in names:
-                with storage.open(name, "rb") as file:
-                    _add_bytes(archive, f"media/{name}", file.read())
-        partial.rename(path)
-    return path, manifest
 
 
 def _safe_media_name(member):
