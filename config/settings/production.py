@@ -5,8 +5,10 @@ malformed one stops start-up with ImproperlyConfigured naming it."""
 from email.utils import parseaddr
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .base import BASE_DIR, ImproperlyConfigured, env
+from .base import BASE_DIR, env
 
 
 def env_list(name):
