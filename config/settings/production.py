@@ -67,9 +67,9 @@ for _item in env_list("DJANGO_ADMINS"):
 MANAGERS = ADMINS
 
 # --- HTTPS, behind a TLS-terminating proxy that sets X-Forwarded-Proto -------
-# A plain-http trial (`make serve` on 127.0.0.1) gets neither the redirect nor
-# HSTS nor secure cookies unless the variables ask for them. Start a new
-# domain with DJANGO_SECURE_HSTS_SECONDS=300, then raise it to a year.
+# A plain-http trial (`make serve` on 127.0.0.1): no secure cookies, and no
+# redirect or HSTS unless the variables ask for them. Start a new domain with
+# DJANGO_SECURE_HSTS_SECONDS=300, then raise it to a year.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _https
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=_https)
