@@ -3,15 +3,16 @@ loaded once in the master (preload) and warmed up before the workers fork, so
 the first requests after a restart are as fast as the later ones."""
 
 import logging
-import os
 
-# No `Server: gunicorn` banner (issue 12). Imported under a private name:
-# gunicorn reads every public module-level name here as a setting, and
-# `config` is one.
+import environ
+
+# No `Server: gunicorn` banner. Private names: gunicorn reads the public
+# module-level names here as settings, and `config` is one.
 from config import gunicorn_hardening as _gunicorn_hardening  # noqa: F401
 
-bind = f"{os.environ.get('BIND', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+_env = environ.Env()
+bind = f"{_env.str('BIND', default='127.0.0.1')}:{_env.int('PORT', default=8000)}"
+workers = _env.int("WEB_CONCURRENCY", default=2)
 preload_app = True
 timeout = 60
 graceful_timeout = 30
@@ -23,7 +24,7 @@ control_socket_disable = True
 accesslog = "-"
 errorlog = "-"
 # Behind the proxy on the same machine: trust its X-Forwarded-* headers.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+forwarded_allow_ips = _env.str("FORWARDED_ALLOW_IPS", default="127.0.0.1,::1")
 
 logger = logging.getLogger("gunicorn.error")
 

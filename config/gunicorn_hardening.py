@@ -1,11 +1,7 @@
-"""gunicorn settings of the security hardening (issue 12): no `Server:
-gunicorn` banner. gunicorn has no setting for the header, so this module
-(a gunicorn configuration module itself: `gunicorn -c
-python:config.gunicorn_hardening`, or `from config.gunicorn_hardening import
-*` at the top of another gunicorn.conf.py) removes it from the headers every
-response starts with. Importing it is enough: workers fork from the master
-that imported it. tests/test_security_gunicorn.py checks it on a real
-gunicorn."""
+"""No `Server: gunicorn` banner: gunicorn has no setting for the header, so
+importing this module removes it from the headers every response starts with
+(`gunicorn -c python:config.gunicorn_hardening`, or imported by another
+gunicorn configuration module). tests/test_security_gunicorn.py checks it."""
 
 from gunicorn.http import wsgi
 

@@ -32,8 +32,8 @@ urlpatterns = [
     # Open data: read-only JSON, both languages in each record (see README).
     path("api/partnerships.json", open_data.partnerships, name="api_partnerships"),
     path("api/organizations.json", open_data.organizations, name="api_organizations"),
-    # Issue 13: the sign-language recording's video, captions and poster,
-    # served from the site's own address.
+    # The sign-language recording's video, captions and poster, served from
+    # the site's own address.
     path(
         "pjm/<int:pk>/<slug:kind>/",
         home_views.sign_language_file,
@@ -67,10 +67,9 @@ urlpatterns += i18n_patterns(
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
 
-# Performance (issue 14): for `make bench` and `make lighthouse` only: the
-# hello-world view every page is compared with, served through the same
-# middleware, and the uploaded images (a web server or S3 serves them in
-# production).
+# For `make bench` and `make lighthouse` only: the hello-world view every
+# page is compared with, served through the same middleware, and the uploaded
+# images (a web server or S3 serves them in production).
 if os.environ.get("DJANGO_BENCH_HELLO"):
     from django.http import HttpResponse
     from django.views.static import serve as serve_media

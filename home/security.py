@@ -1,23 +1,13 @@
-"""Middleware of the security hardening (issue 12), for every response
-Django serves: pages, the admin, the JSON feeds and media files.
-
-- ``UnstorablePathMiddleware``: an address with a NUL byte, another control
-  character or bytes that are not UTF-8 is a plain 404 before anything
-  queries the database with it (PostgreSQL refuses NUL in a string, and the
-  404 page's suggestions and the redirects table would log a traceback for
-  every such request a bot sends).
-- ``SecurityHeadersMiddleware``: Permissions-Policy (Django has no setting
-  for it) and the headers Django's SecurityMiddleware sets, also on
-  responses that do not pass through it (a file response, a 404 raised
-  earlier).
-- ``PathCSPMiddleware``: django-csp's policy, widened for the Wagtail admin
-  only (ADMIN_CONTENT_SECURITY_POLICY_UPDATE under ADMIN_CSP_PREFIX).
-"""
+"""Security middleware for every response Django serves: a 404 for paths no
+database can store (before any query), the headers Django's SecurityMiddleware
+and Permissions-Policy set, also on responses that skip it, and django-csp's
+policy widened for the Wagtail admin only."""
 
 import re
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.http import Http404
 
 # C0 controls and DEL; "%" followed by a byte that is not valid UTF-8 is how
 # Django's WSGI handler keeps undecodable bytes (repercent_broken_unicode).
@@ -31,14 +21,15 @@ def is_unstorable_path(path):
 
 
 class UnstorablePathMiddleware:
+    """An address with a NUL byte, another control character or bytes that
+    are not UTF-8 is the site's 404 page (handler404) without a query."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if is_unstorable_path(request.path_info):
-            from .views import page_not_found
-
-            return page_not_found(request)
+            raise Http404
         return self.get_response(request)
 
 

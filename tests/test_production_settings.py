@@ -1,5 +1,5 @@
-"""Production settings from the environment (config/env.py,
-config/settings/production.py), the health endpoint, the Site record's
+"""Production settings from the environment (django-environ in
+config/settings/), the health endpoint, the Site record's
 address, e-mail links and the numbering of partnership rows."""
 
 import json
@@ -13,13 +13,11 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core import mail
-from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import Site
 
-from config import env
 from cooperation.models import PartnershipPage, PartnershipStreet
 
 from .factories import editor, logo_image, moderator, partnership_form_data
@@ -39,9 +37,15 @@ SHOWN = [
     "EMAIL_BACKEND",
     "EMAIL_HOST",
     "EMAIL_PORT",
+    "EMAIL_HOST_USER",
     "EMAIL_USE_TLS",
+    "EMAIL_USE_SSL",
     "SESSION_COOKIE_SECURE",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "AXES_IPWARE_PROXY_COUNT",
     "SERVE_MEDIA",
+    "WAGTAILLOCALIZE_MACHINE_TRANSLATOR",
 ]
 
 
@@ -51,7 +55,9 @@ def production_settings(**variables):
     environ = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "AWS_", "EMAIL_", "REDIS", "DATABASE"))
+        if not key.startswith(
+            ("DJANGO_", "AWS_", "EMAIL_", "REDIS", "DATABASE", "DEEPL")
+        )
     }
     environ.update(BASE_ENV)
     environ.update(variables)
@@ -83,7 +89,7 @@ def test_production_settings_from_the_documented_variables():
         DJANGO_ALLOWED_HOSTS=" biblioteka.example.pl ,www.biblioteka.example.pl,",
         DJANGO_ADMINS="Admin Biblioteki <it@example.pl>, kierownik@example.pl",
         REDIS_URL="redis://127.0.0.1:6379/0",
-        EMAIL_URL="submission://poczta%40example.pl:tajne@smtp.example.pl",
+        EMAIL_URL="smtp+tls://poczta%40example.pl:tajne@smtp.example.pl:587",
         AWS_STORAGE_BUCKET_NAME="media",
         AWS_ACCESS_KEY_ID="key",
         AWS_SECRET_ACCESS_KEY="secret",
@@ -109,8 +115,11 @@ def test_production_settings_from_the_documented_variables():
     assert values["SERVE_MEDIA"] is False
     assert values["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
     assert (values["EMAIL_HOST"], values["EMAIL_PORT"]) == ("smtp.example.pl", 587)
+    assert values["EMAIL_HOST_USER"] == "poczta@example.pl"
     assert values["EMAIL_USE_TLS"] is True
     assert values["SESSION_COOKIE_SECURE"] is True
+    assert values["SECURE_SSL_REDIRECT"] is True
+    assert values["SECURE_HSTS_SECONDS"] == 31_536_000
 
 
 def test_defaults_without_the_optional_variables():
@@ -124,6 +133,34 @@ def test_defaults_without_the_optional_variables():
     assert values["MEDIA"].endswith("FileSystemStorage")
     assert values["SERVE_MEDIA"] is True
     assert values["EMAIL_BACKEND"] == "config.mail.NotConfiguredEmailBackend"
+    assert values["AXES_IPWARE_PROXY_COUNT"] == 1
+    assert values["WAGTAILLOCALIZE_MACHINE_TRANSLATOR"] is None
+
+
+def test_plain_http_trial_deepl_and_the_mail_settings_one_by_one():
+    values, error = production_settings(
+        WAGTAILADMIN_BASE_URL="http://127.0.0.1:8111/",
+        DJANGO_SECURE_HSTS_SECONDS="300",
+        DJANGO_PROXY_COUNT="2",
+        DEEPL_API_KEY="abc:fx",
+        EMAIL_HOST="smtp.example.pl",
+        EMAIL_PORT="465",
+        EMAIL_USE_SSL="true",
+    )
+    assert not error
+    assert values["WAGTAILADMIN_BASE_URL"] == "http://127.0.0.1:8111"
+    assert values["ALLOWED_HOSTS"] == ["127.0.0.1"]
+    # No https: no redirect and no secure cookies, unless asked for.
+    assert values["SECURE_SSL_REDIRECT"] is False
+    assert values["SESSION_COOKIE_SECURE"] is False
+    assert values["SECURE_HSTS_SECONDS"] == 300
+    assert values["AXES_IPWARE_PROXY_COUNT"] == 2
+    translator = values["WAGTAILLOCALIZE_MACHINE_TRANSLATOR"]
+    assert translator["CLASS"].endswith("deepl.DeepLTranslator")
+    assert translator["OPTIONS"]["AUTH_KEY"] == "abc:fx"
+    assert values["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert (values["EMAIL_HOST"], values["EMAIL_PORT"]) == ("smtp.example.pl", 465)
+    assert values["EMAIL_USE_SSL"] is True
 
 
 @pytest.mark.parametrize(
@@ -141,6 +178,7 @@ def test_defaults_without_the_optional_variables():
         ("REDIS_URL", "127.0.0.1:6379"),
         ("EMAIL_URL", "smtp:/"),
         ("EMAIL_URL", "gmail://me"),
+        ("EMAIL_URL", "smtps://me:secret@smtp.example.pl:465"),
         ("AWS_SECRET_ACCESS_KEY", None),
     ],
 )
@@ -153,22 +191,6 @@ def test_a_missing_or_malformed_variable_stops_start_up_naming_it(variable, valu
     last_line = error.strip().splitlines()[-1]
     assert "ImproperlyConfigured" in last_line
     assert variable in last_line
-
-
-def test_env_readers():
-    environ = {"HOSTS": " a.pl, b.pl ,, ", "PORT": "x", "FLAG": "tak"}
-    assert env.as_list("HOSTS", environ) == ["a.pl", "b.pl"]
-    with pytest.raises(ImproperlyConfigured, match="PORT must be a whole number"):
-        env.as_int("PORT", 25, environ)
-    with pytest.raises(ImproperlyConfigured, match="FLAG must be true or false"):
-        env.as_bool("FLAG", environ=environ)
-    assert env.email("E", {"E": "smtps://u:p@smtp.example.pl"})["EMAIL_PORT"] == 465
-    assert env.email("E", {"E": "console://"}) == {
-        "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"
-    }
-    assert env.http_url("U", {"U": "http://127.0.0.1:8111/"}) == (
-        "http://127.0.0.1:8111"
-    )
 
 
 def test_health_endpoint_checks_database_and_cache(client, site_tree):

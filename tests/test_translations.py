@@ -18,7 +18,6 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from config.settings.base import machine_translator
 from cooperation.models import (
     PartnerOrganization,
     PartnershipIndexPage,
@@ -452,14 +451,6 @@ def test_english_footer_and_header_use_english_library_name(client, bilingual):
     assert header == seed.english_library_name()
     polish = client.get("/").content.decode()
     assert "Biblioteka Publiczna w Dzielnicy Żoliborz" in polish
-
-
-def test_deepl_is_off_unless_a_key_is_set():
-    assert machine_translator({}) is None
-    assert machine_translator({"DEEPL_API_KEY": "  "}) is None
-    config = machine_translator({"DEEPL_API_KEY": "abc:fx"})
-    assert config["CLASS"].endswith("deepl.DeepLTranslator")
-    assert config["OPTIONS"]["AUTH_KEY"] == "abc:fx"
 
 
 def test_month_names_are_in_the_visitors_language(client, bilingual):

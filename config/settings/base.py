@@ -1,11 +1,16 @@
-"""Settings shared by every environment (dev, test, production)."""
+"""Settings shared by every environment (dev, test, production).
 
-import os
+The environment is read with django-environ (`env`); production.py reads the
+variables a deployment must set."""
+
 from pathlib import Path
 
+import environ
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config import env
+env = environ.Env()
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -15,11 +20,9 @@ INSTALLED_APPS = [
     "site_settings",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -37,21 +40,24 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    # issue-10b: its Polish catalog ("19 sekund temu"); Wagtail's admin uses
-    # its naturaltime filter.
+    # Its Polish catalog ("19 sekund temu") for the admin's naturaltime filter.
     "django.contrib.humanize",
-    # Security hardening (issue 12): login throttling.
-    "axes",
+    "axes",  # login throttling
 ]
 
 MIDDLEWARE = [
-    # Security hardening (issue 12): headers on every response, even one a
-    # later middleware answers; unstorable paths are 404 before any query.
+    # First: keeps whole responses of public pages, with every header below.
+    "home.cache.UpdateCacheMiddleware",
+    # Headers on every response, even one a later middleware answers.
     "home.security.SecurityHeadersMiddleware",
-    "home.security.PathCSPMiddleware",
+    "home.security.PathCSPMiddleware",  # stricter policy outside the admin
+    # A path no database can store is a 404 before any query.
     "home.security.UnstorablePathMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ConditionalGet inside GZip, so the ETag is of the content.
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -60,36 +66,28 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Security hardening (issue 12): malformed admin input answers 400;
-    # django-axes last, as its documentation requires.
-    "site_settings.admin_extras.bad_input.AdminBadInputMiddleware",
+    # Malformed admin input answers 400 instead of 500.
+    "site_settings.editorial.bad_input.AdminBadInputMiddleware",
     "axes.middleware.AxesMiddleware",
-    # Performance (issue 14): a Wagtail page and its chrome in one query.
-    "home.chrome.PageRouteMiddleware",
+    # Each admin write is one transaction; nobody publishes without the right.
+    "site_settings.editorial.publishing.AdminWriteMiddleware",
+    # Last, after authentication: serves kept responses to anonymous visitors.
+    "home.cache.FetchFromCacheMiddleware",
 ]
 
-# Performance (issue 14): whole responses of public pages kept for anonymous
-# visitors (home/page_cache.py; 0 seconds switches it off), first so that it
-# keeps and replays the response with every header; HTML gzipped, with an
-# ETag and 304s (ConditionalGet inside GZip, so the ETag is of the content).
-PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
-MIDDLEWARE = ["home.page_cache.PageCacheMiddleware", *MIDDLEWARE]
-_after_whitenoise = MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1
-MIDDLEWARE[_after_whitenoise:_after_whitenoise] = [
-    "django.middleware.gzip.GZipMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
-]
-# A caching proxy or CDN in front (e.g. Varnish; see README): with
-# DJANGO_FRONTEND_CACHE_URL set, pages say how long it may keep them
-# (s-maxage) and every purge of the page cache also purges them there.
-if os.environ.get("DJANGO_FRONTEND_CACHE_URL"):
+# Caches ----------------------------------------------------------------------
+# Whole responses of public pages kept for anonymous visitors (0: off).
+PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=600)
+# A caching proxy in front (e.g. Varnish; README): every purge reaches it too.
+if env.str("DJANGO_FRONTEND_CACHE_URL", default=""):
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
     WAGTAILFRONTENDCACHE = {
         "proxy": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": os.environ["DJANGO_FRONTEND_CACHE_URL"],
+            "LOCATION": env.str("DJANGO_FRONTEND_CACHE_URL"),
         }
     }
+# -----------------------------------------------------------------------------
 
 ROOT_URLCONF = "config.urls"
 
@@ -113,17 +111,25 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "config.wsgi.application"
 
-# SQLite in the checkout unless DATABASE_URL says otherwise (PostgreSQL works too).
+# SQLite in the checkout unless DATABASE_URL says otherwise (PostgreSQL).
 DATABASES = {
-    "default": env.database(
-        "DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
-    )
+    "default": {
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
+        **env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+    }
 }
-# issue-10a: several librarians write at once. On the embedded SQLite default:
-# WAL (readers never wait for a writer), transactions that take the write lock
-# when they begin (IMMEDIATE: no "database is locked" when a read turns into a
-# write half-way) and a writer waits up to 20 s for the lock instead of
-# failing. PostgreSQL URLs (DATABASE_URL) are left as dj_database_url makes them.
+if DATABASES["default"]["ENGINE"] not in {
+    "django.db.backends.postgresql",
+    "django.db.backends.sqlite3",
+}:
+    raise ImproperlyConfigured(
+        "DATABASE_URL must start with postgres:// or sqlite:///, "
+        f"not {DATABASES['default']['ENGINE']}://."
+    )
+# Several librarians write at once. On SQLite: WAL (readers never wait for a
+# writer), IMMEDIATE transactions (no "database is locked" when a read turns
+# into a write half-way) and a writer waits up to 20 s for the lock.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
@@ -131,11 +137,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
         **DATABASES["default"].get("OPTIONS", {}),
     }
-# issue-10a: every admin write (save, submit, publish, sync) is one
-# transaction, and no user publishes without the right to (see
-# site_settings/admin_extras/publishing.py). Innermost, so it wraps the view.
-MIDDLEWARE += ["site_settings.admin_extras.publishing.AdminWriteMiddleware"]
-# issue-10a: autosave is off (see site_settings/admin_extras/concurrency.py).
+# Autosave is off (see site_settings/editorial/concurrency.py).
 WAGTAIL_AUTOSAVE_INTERVAL = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -158,49 +160,33 @@ LANGUAGES = [
     ("en", "English"),
 ]
 WAGTAIL_I18N_ENABLED = True
-# issue-10b: the admin names content languages in the librarian's language
+# The admin names content languages in the librarian's language
 # ("angielski", not "English"); LANGUAGES keeps the endonyms for visitors.
 WAGTAIL_CONTENT_LANGUAGES = [("pl", _("Polish")), ("en", _("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Warsaw"
-USE_I18N = True
-USE_TZ = True
 
-
-def machine_translator(environ):
-    """DeepL in the translation editor when DEEPL_API_KEY is set; none (the
-    default) otherwise. A machine translation only fills in the editor: a
-    librarian still reads it and publishes the page."""
-    key = environ.get("DEEPL_API_KEY", "").strip()
-    if not key:
-        return None
-    return {
+# DeepL fills in the translation editor when DEEPL_API_KEY is set; a
+# librarian still reads the translation and publishes it.
+DEEPL_API_KEY = env.str("DEEPL_API_KEY", default="").strip()
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-        "OPTIONS": {"AUTH_KEY": key, "TIMEOUT": 30},
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY, "TIMEOUT": 30},
     }
-
-
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(os.environ)
+    if DEEPL_API_KEY
+    else None
+)
 # "Translate this page" creates the translation as a draft, even when the
-# original is live: a person reads it before it is published. (The default
-# would publish it at once, with untranslated Polish in it.)
+# original is live: a person reads it before it is published.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
-STATICFILES_FINDERS = [
-    "django.contrib.staticfiles.finders.FileSystemFinder",
-    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
-]
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
-
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -210,25 +196,78 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+# Decoding a 24-megapixel image (6000×4000) takes ~100 MB; Pillow's 40 MP
+# default let a 155 KB PNG take a worker to 490 MB (tests/test_security_images.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 24_000_000
+# Refuses damaged or truncated image files with a message instead of a 500.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "site_settings.editorial.images.ImageForm"
+# The sign-in form with Polish labels and placeholders.
+WAGTAILADMIN_USER_LOGIN_FORM = "site_settings.admin_ui.forms.LoginForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-# issue-10b: the sign-in form with Polish labels and placeholders.
-WAGTAILADMIN_USER_LOGIN_FORM = "site_settings.admin_extras.forms.LoginForm"
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
-# No avatars from gravatar.com: they would send a hash of each editor's e-mail
-# to a third party on every admin page. Editors can upload an avatar instead.
+# No Gravatar: the admin would send a hash of each librarian's e-mail to a
+# third party on every page; Wagtail's default avatar instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10_000
 
-# Session and CSRF cookies only for people who log in: public pages set none.
-SESSION_COOKIE_HTTPONLY = True
-CSRF_USE_SESSIONS = False
-# Refuses damaged or truncated image files with a message instead of a 500.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "site_settings.admin_extras.images.ImageForm"
-# No Gravatar: the admin would send each librarian's e-mail hash to a third
-# party (and show a broken image offline); Wagtail's default avatar instead.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Content-Security-Policy (django-csp 4). Public pages load nothing but the
+# site's own files: no inline script or style, no nonces (a cached page would
+# reuse one), no third parties; data: images for Wagtail's placeholders.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "frame-src": [SELF],
+    }
+}
+# Under /admin/ only (home.security.PathCSPMiddleware), as measured by
+# tests/browser/test_csp.py: Wagtail's inline <script> blocks differ per page
+# and carry no nonce, its widgets set inline styles, previews use blob: URLs.
+ADMIN_CSP_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY_UPDATE = {
+    "script-src": ["'unsafe-inline'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["blob:"],
+    "media-src": ["blob:"],
+}
+# Browser features no page of the site needs.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+    "encrypted-media=(), fullscreen=(self), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), "
+    "picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), "
+    "usb=(), xr-spatial-tracking=(), interest-cohort=()"
+)
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
-# Security hardening (issue 12): CSP, headers, login throttling, sessions,
-# image limits. HTTPS and HSTS are production's (production.py).
-from .security import *  # noqa: E402, F403
+# Login throttling (django-axes): 5 failed logins for one account from one
+# address lock that pair out for an hour, with a Polish message; moderators
+# unlock under Settings → "Login lock-outs". Every attempt is logged.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "site_settings.editorial.lockout.lockout_response"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# The socket's address; production.py trusts the proxy's X-Forwarded-For. A
+# client-sent header is never trusted without a proxy.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+AXES_SENSITIVE_PARAMETERS = ["password"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account before the password hash is computed.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Admin sessions end after 8 hours without activity.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True

@@ -1,61 +1,103 @@
-"""Production: everything that differs between deployments comes from the
-environment (README: "Running in production" lists every variable). A missing
-or malformed value stops start-up with a message naming the variable; the
-readers are in `config/env.py`."""
+"""Production: what differs between deployments comes from the environment
+(README, "Running in production", lists every variable). A missing or
+malformed one stops start-up with ImproperlyConfigured naming it."""
 
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
-from config import env
+from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR
+from .base import BASE_DIR, env
+
+
+def env_list(name):
+    """Comma-separated values; spaces around each and empty items ignored."""
+    return [item for item in env.list(name, cast=str.strip, default=[]) if item]
+
+
+def env_url(read, name):
+    """``env.cache_url`` / ``env.email_url`` with the variable named in errors."""
+    try:
+        return read(name)
+    except (ImproperlyConfigured, ValueError) as error:
+        raise ImproperlyConfigured(f"{name}: {error}") from None
+
 
 DEBUG = False
 
-# --- The site's address, hosts and secrets ------------------------------------
-SECRET_KEY = env.required("DJANGO_SECRET_KEY")
+# --- The site's address, hosts and secrets ----------------------------------
+SECRET_KEY = env.str("DJANGO_SECRET_KEY")
 # The public address: admin links in e-mails, and (through `set_site_address`,
 # run by `make serve`) the Wagtail Site record behind every absolute URL.
-WAGTAILADMIN_BASE_URL = env.http_url("WAGTAILADMIN_BASE_URL")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL").strip().rstrip("/")
 _public = urlsplit(WAGTAILADMIN_BASE_URL)
-# Unset: the public address's host only (never an empty list, which answers
-# every request with 400).
-ALLOWED_HOSTS = env.as_list("DJANGO_ALLOWED_HOSTS") or [_public.hostname]
+if _public.scheme not in {"http", "https"} or not _public.hostname or _public.path:
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL must be an address without a path, such as "
+        f"https://biblioteka.example.pl, not {WAGTAILADMIN_BASE_URL!r}."
+    )
+_https = _public.scheme == "https"
+# Unset: the public address's host (never an empty list: 400 for everything).
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS") or [_public.hostname]
 for _host in ALLOWED_HOSTS:
     if "/" in _host or " " in _host:
-        raise env.ImproperlyConfigured(
+        raise ImproperlyConfigured(
             f"DJANGO_ALLOWED_HOSTS: {_host!r} must be a host name such as "
             "biblioteka.example.pl, without http:// or a path."
         )
-CSRF_TRUSTED_ORIGINS = env.origins("DJANGO_CSRF_TRUSTED_ORIGINS") or [
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS") or [
     WAGTAILADMIN_BASE_URL
 ]
-ADMINS = env.admins("DJANGO_ADMINS")
+for _origin in CSRF_TRUSTED_ORIGINS:
+    if not _origin.startswith(("https://", "http://")):
+        raise ImproperlyConfigured(
+            f"DJANGO_CSRF_TRUSTED_ORIGINS: {_origin!r} must start with https://."
+        )
+# "Name <it@example.pl>, other@example.pl": who gets each server error.
+ADMINS = []
+for _item in env_list("DJANGO_ADMINS"):
+    _name, _address = parseaddr(_item)
+    if "@" not in _address:
+        raise ImproperlyConfigured(
+            f"DJANGO_ADMINS: {_item!r} is not an e-mail address "
+            "(write 'Name <name@example.pl>' or 'name@example.pl')."
+        )
+    ADMINS.append((_name or _address, _address))
 MANAGERS = ADMINS
 
-# Behind a TLS-terminating proxy that sets X-Forwarded-Proto (README). Cookies
-# are marked secure when the public address is https (a plain-http trial on
-# 127.0.0.1 can still log in).
+# --- HTTPS, behind a TLS-terminating proxy that sets X-Forwarded-Proto -------
+# A plain-http trial (`make serve` on 127.0.0.1): no secure cookies, and no
+# redirect or HSTS unless the variables ask for them. Start a new domain with
+# DJANGO_SECURE_HSTS_SECONDS=300, then raise it to a year.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = _public.scheme == "https"
-CSRF_COOKIE_SECURE = _public.scheme == "https"
-SECURE_CONTENT_TYPE_NOSNIFF = True
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _https
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=_https)
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]  # a load balancer may check over http
+SECURE_HSTS_SECONDS = env.int(
+    "DJANGO_SECURE_HSTS_SECONDS", default=31_536_000 if _https else 0
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
+    "DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True
+)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
+# Login throttling counts by the address the proxies report.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=1)
 
-# --- Database and cache -------------------------------------------------------
-# PostgreSQL (psycopg 3): postgres://user:password@host:5432/name.
-DATABASES = {"default": env.database("DATABASE_URL")}
-# The cache every application server shares (Redis). Without REDIS_URL, one
-# server: files in DJANGO_CACHE_DIR, shared by all its gunicorn workers and
-# manage.py, so a publish handled by one worker (or a command) renews the
-# page cache of every worker; a cache in each process's memory would let the
-# others serve the old page (and a proxy keep it) until it expired.
-REDIS_URL = env.redis_url("REDIS_URL")
-if REDIS_URL:
+# --- Database -----------------------------------------------------------------
+# Required here: base.py parses it (postgres://user:password@host:5432/name).
+env.str("DATABASE_URL")
+
+# Caches ----------------------------------------------------------------------
+# Redis shared by every server (REDIS_URL). Without it, one server: files in
+# DJANGO_CACHE_DIR shared by its gunicorn workers and manage.py, so a publish
+# in one process renews the page cache of all.
+if env.str("REDIS_URL", default=""):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env.optional("DJANGO_CACHE_PREFIX", "zoliborz"),
+            **env_url(env.cache_url, "REDIS_URL"),
+            "KEY_PREFIX": env.str("DJANGO_CACHE_PREFIX", default="zoliborz"),
             "TIMEOUT": 600,
         }
     }
@@ -63,34 +105,34 @@ else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": env.optional("DJANGO_CACHE_DIR", str(BASE_DIR / "var/cache")),
+            "LOCATION": env.str(
+                "DJANGO_CACHE_DIR", default=str(BASE_DIR / "var/cache")
+            ),
             "TIMEOUT": 600,
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# -----------------------------------------------------------------------------
 
 # --- Static files and media ---------------------------------------------------
-# Static files: collected by `make serve` (collectstatic) and served by
-# WhiteNoise with hashed names and compressed copies.
-STATIC_ROOT = env.optional("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles"))
-# Media (uploaded images and documents): an S3-compatible bucket when
-# AWS_STORAGE_BUCKET_NAME is set (several servers), local files otherwise.
-MEDIA_ROOT = env.optional("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media"))
-AWS_STORAGE_BUCKET_NAME = env.optional("AWS_STORAGE_BUCKET_NAME")
+# Collected by `make serve`, served by WhiteNoise hashed and compressed.
+STATIC_ROOT = env.str("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
+MEDIA_ROOT = env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media"))
+# Media in an S3-compatible bucket (several servers), local files otherwise.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:
     _media = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": env.http_url("AWS_S3_ENDPOINT_URL", required_=False)
-            or None,
-            "access_key": env.required("AWS_ACCESS_KEY_ID"),
-            "secret_key": env.required("AWS_SECRET_ACCESS_KEY"),
-            "region_name": env.optional("AWS_S3_REGION_NAME") or None,
-            # Public URLs without signatures: pages (and cached pages) link
-            # images that stay valid; the bucket allows public reading.
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),
+            "access_key": env.str("AWS_ACCESS_KEY_ID"),
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY"),
+            "region_name": env.str("AWS_S3_REGION_NAME", default=None),
+            # Unsigned public URLs: pages (and cached pages) link images that
+            # stay valid; the bucket allows public reading.
             "querystring_auth": False,
-            "custom_domain": env.optional("AWS_S3_CUSTOM_DOMAIN") or None,
+            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default=None),
             "file_overwrite": False,
             "default_acl": None,
         },
@@ -99,7 +141,7 @@ else:
     _media = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 # Local media are served by the application (config/urls.py) unless the proxy
 # serves MEDIA_ROOT itself (DJANGO_SERVE_MEDIA=false).
-SERVE_MEDIA = not AWS_STORAGE_BUCKET_NAME and env.as_bool(
+SERVE_MEDIA = not AWS_STORAGE_BUCKET_NAME and env.bool(
     "DJANGO_SERVE_MEDIA", default=True
 )
 STORAGES = {
@@ -110,32 +152,39 @@ STORAGES = {
 }
 
 # --- E-mail (moderation notices, error reports) -------------------------------
-# EMAIL_URL (e.g. submission://user:password@smtp.example.pl:587), or the
-# EMAIL_HOST/EMAIL_PORT/... settings one by one. Neither: nothing is sent and
-# each e-mail is logged as a warning saying so.
-_email = env.email("EMAIL_URL")
-if not _email and env.optional("EMAIL_HOST"):
-    _email = {
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": env.optional("EMAIL_HOST"),
-        "EMAIL_PORT": env.as_int("EMAIL_PORT", 25, minimum=1),
-        "EMAIL_HOST_USER": env.optional("EMAIL_HOST_USER"),
-        "EMAIL_HOST_PASSWORD": env.optional("EMAIL_HOST_PASSWORD"),
-        "EMAIL_USE_TLS": env.as_bool("EMAIL_USE_TLS"),
-        "EMAIL_USE_SSL": env.as_bool("EMAIL_USE_SSL"),
-    }
-EMAIL_BACKEND = _email.pop("EMAIL_BACKEND", "config.mail.NotConfiguredEmailBackend")
-globals().update(_email)
-DEFAULT_FROM_EMAIL = env.optional(
-    "DJANGO_DEFAULT_FROM_EMAIL", f"noreply@{_public.hostname}"
+# EMAIL_URL, or EMAIL_HOST/EMAIL_PORT/... one by one. Neither: nothing is sent
+# and each e-mail is logged as a warning saying so.
+EMAIL_BACKEND = "config.mail.NotConfiguredEmailBackend"
+if env.str("EMAIL_HOST", default=""):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env.str("EMAIL_HOST")
+    EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+    EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+    EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+    EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+    EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+if env.str("EMAIL_URL", default=""):
+    _email = env_url(env.email_url, "EMAIL_URL")
+    if (
+        _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend")
+        and not (_email["EMAIL_HOST"])
+    ):
+        raise ImproperlyConfigured("EMAIL_URL names no mail server.")
+    if _email.get("EMAIL_USE_TLS") and _email["EMAIL_PORT"] == 465:
+        raise ImproperlyConfigured(
+            "EMAIL_URL: port 465 takes TLS from the start: write smtp+ssl://."
+        )
+    _email.pop("OPTIONS", None)
+    globals().update({key: value for key, value in _email.items() if value})
+DEFAULT_FROM_EMAIL = env.str(
+    "DJANGO_DEFAULT_FROM_EMAIL", default=f"noreply@{_public.hostname}"
 )
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
-WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+SERVER_EMAIL = WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Logging --------------------------------------------------------------------
 # Everything to stderr (journald under systemd), errors with their traceback;
 # errors are also e-mailed to DJANGO_ADMINS when set.
-LOG_LEVEL = env.optional("DJANGO_LOG_LEVEL", "INFO").upper()
+LOG_LEVEL = env.str("DJANGO_LOG_LEVEL", default="INFO").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -160,11 +209,3 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
-
-# Security hardening (issue 12): HTTPS redirect and HSTS from the environment
-# (DJANGO_SECURE_HSTS_SECONDS etc., see config/settings/security.py).
-import os  # noqa: E402
-
-from .security import https_settings  # noqa: E402
-
-globals().update(https_settings(os.environ, https=_public.scheme == "https"))

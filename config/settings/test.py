@@ -1,19 +1,14 @@
-"""Test settings: fast hashing, in-memory media, no DEBUG."""
+"""Test settings: fast hashing, in-memory e-mail, media in a temporary folder."""
 
 import tempfile
 
 from .base import *  # noqa: F403
 
-DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="zoliborz-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
 
 # No cache: query-count tests must see every query a cold page makes (a rendition
 # cache would hide a rendition prefetch that does not match).
