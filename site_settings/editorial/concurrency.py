@@ -130,9 +130,9 @@ class StaleSaveEditView(EditView):
 
 def refuse_stale_save(request, page):
     """before_edit_page hook, see the module docstring."""
-    if request.method != "POST" or getattr(request, "_stale_save_checked", False):
+    if request.method != "POST" or getattr(request, "stale_save_checked", False):
         return None
-    request._stale_save_checked = True
+    request.stale_save_checked = True
     # Wagtail refuses stale autosaves itself ("invalid_revision").
     if _wants_json(request) or not is_stale(request, page):
         return None

@@ -99,18 +99,11 @@ def save_translation_draft(translation, user):
     wagtail-localize's `save_target(publish=False)` saves the object's row
     itself, which for a live page or organisation *is* the live content (and
     sets an organisation's `live` to False): a translator would change the
-    live site. Here the strings are put into the object in memory and only a
-    revision is saved, as Wagtail's editor saves a draft."""
-    from wagtail_localize.fields import copy_synchronised_fields
-    from wagtail_localize.segments.ingest import ingest_segments
-
-    source = translation.source
-    original = source.as_instance()
-    target = source.get_translated_instance(translation.target_locale)
-    copy_synchronised_fields(original, target)
-    segments = source._get_segments_for_translation(translation.target_locale)
-    ingest_segments(
-        original, target, source.locale, translation.target_locale, segments
+    live site. Here the strings are put into the object in memory
+    (``get_ephemeral_translated_instance``, as wagtail-localize's preview does)
+    and only a revision is saved, as Wagtail's editor saves a draft."""
+    target = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale
     )
     if isinstance(target, Page):
         # As wagtail-localize does: a translated slug made valid and unique.
