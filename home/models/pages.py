@@ -8,7 +8,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyStreamBlock
-from ..chrome import chrome_for, public
 
 
 class HomePage(Page):
@@ -78,12 +77,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        chrome = chrome_for(request)
-        if chrome is not None and chrome.home is not None and chrome.home.pk == self.pk:
-            # The teasers are the main menu, already read with the page.
-            context["sections"] = chrome.menu()
-        else:
-            context["sections"] = public(self.get_children().live().in_menu())
+        context["sections"] = self.get_children().live().public().in_menu()
         return context
 
 
