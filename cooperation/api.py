@@ -1,15 +1,8 @@
-"""Open data: read-only JSON of the partnerships and partner organisations,
-for OPS, the city or anyone to reuse (documented in the README).
-
-One record per partnership or organisation, with every language inside it:
-translated texts are objects keyed by language code ({"pl": ..., "en": ...}),
-synchronised data (dates, streets, websites) appears once. Each feed is
-built in a fixed number of queries however much content there is: the
-partnerships' streets, places and former names in one query (a UNION, see
-``models/loading.py``), their members with their organisations in one more,
-public pages filtered in the same query (``home.chrome.public``), and the
-site's addresses read once with the request's chrome.
-"""
+"""Open data: read-only JSON of the partnerships and partner organisations
+(README), one record per object with every language inside it: translated
+texts keyed by language code ({"pl": ..., "en": ...}), synchronised data
+(dates, streets, websites) once. Each feed costs a fixed number of queries
+however much content there is."""
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -17,8 +10,6 @@ from django.http import JsonResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
-
-from home.chrome import public
 
 from .models import (
     PartnerDirectoryPage,
@@ -143,7 +134,8 @@ def _member(member, versions, organizations, directory):
 def partnerships(request):
     languages = _languages()
     pages = (
-        public(PartnershipPage.objects.live())
+        PartnershipPage.objects.live()
+        .public()
         .order_by("founded_year", "founded_month", "path")
         .prefetch_related(_members())
     )
@@ -211,7 +203,8 @@ def organizations(request):
     queryset = PartnerOrganization.objects.filter(live=True).order_by("name", "pk")
     directory = _directory_urls(request, languages)
     pages = (
-        public(PartnershipPage.objects.live())
+        PartnershipPage.objects.live()
+        .public()
         .filter(locale_id__in=list(languages))
         .prefetch_related(_members())
     )

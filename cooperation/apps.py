@@ -8,7 +8,6 @@ class CooperationConfig(AppConfig):
     verbose_name = _("Cooperation")
 
     def ready(self):
-        from home.chrome import register_chrome_pages
         from home.models import HomePage
 
         from . import search
@@ -24,15 +23,3 @@ class CooperationConfig(AppConfig):
                 dispatch_uid=f"ensure_roles_{model.__name__}",
             )
         search.register()
-        register_chrome_pages(directory_pages)
-
-
-def directory_pages(site):
-    """Every organisation's name links its entry in the directory: the
-    directory pages are read with each page (home.chrome)."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Q
-
-    from .models import PartnerDirectoryPage
-
-    return Q(content_type=ContentType.objects.get_for_model(PartnerDirectoryPage))

@@ -13,7 +13,6 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from home import search as site_search
-from home.chrome import run_prepared
 
 from .models import (
     PartnerDirectoryPage,
@@ -77,11 +76,7 @@ def partnership_rows(ids):
         return branches[0].union(*branches[1:], all=True)
 
     # Compiled once per number of pages (home.chrome.run_prepared).
-    found = run_prepared(
-        ("search_partnership_rows", len(ids)),
-        build,
-        **{f"page_{number}": pk for number, pk in enumerate(ids)},
-    )
+    found = list(build(**{f"page_{number}": pk for number, pk in enumerate(ids)}))
     ordered = sorted(found, key=lambda row: (row[2] is None, row[2] or 0, row[3]))
     for relation, page_id, _order, _pk, *texts in ordered:
         rows[page_id][relation].append(texts)

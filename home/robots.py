@@ -6,8 +6,8 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
+from wagtail.models import Site
 
-from .chrome import find_site
 from .views import SEARCH_URL_NAMES
 
 ALWAYS_DISALLOWED = ["/admin/"]
@@ -15,7 +15,7 @@ ALWAYS_DISALLOWED = ["/admin/"]
 
 @require_safe
 def robots_txt(request):
-    site = find_site(request)  # Wagtail's lookup, its query prepared
+    site = Site.find_for_request(request)
     root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
     searches = []
     for language, name in SEARCH_URL_NAMES.items():

@@ -42,17 +42,14 @@ from itertools import pairwise
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import F
-from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.search import index
 
-from .chrome import chrome_for, public, run_prepared
 from .text import MAX_QUERY_LENGTH, clean_query, split_words, stem
 
 MAX_TERMS = 8
@@ -287,7 +284,7 @@ def candidate_pages(locale):
     }
 
     def build(locale_id):
-        pages = public(Page.objects.live().filter(locale_id=locale_id, depth__gt=1))
+        pages = Page.objects.live().public().filter(locale_id=locale_id, depth__gt=1)
         return (
             pages.select_related("locale")
             .annotate(**annotations)
@@ -296,28 +293,16 @@ def candidate_pages(locale):
 
     # Compiled once per process (home.chrome.run_prepared): building this
     # query of every page type's columns cost more CPU than running it.
-    return run_prepared(("search_candidates",), build, locale_id=locale.pk)
+    return list(build(locale_id=locale.pk))
 
 
 def active_locale(request):
-    """The locale of the active language, from the request's chrome where it
-    holds a page of that language (no query), else from the database."""
-    chrome = chrome_for(request)
-    try:
-        code = get_supported_content_language_variant(translation.get_language())
-    except LookupError:
-        return Locale.get_active()
-    for row in chrome.pages if chrome is not None else []:
-        if row.locale.language_code == code:
-            return row.locale
+    """The locale of the active language."""
     return Locale.get_active()
 
 
 def build_documents(request, locale):
     """Every candidate in ``locale``, in a fixed number of queries."""
-    # The chrome first: it caches the site and its root paths on the request,
-    # so that every page's address below costs no query.
-    chrome_for(request)
     pages = candidate_pages(locale)
     page_models = page_models_by_content_type()
     model_of = {page.pk: page_models.get(page.content_type_id, Page) for page in pages}

@@ -2,13 +2,7 @@
 the other languages as hreflang alternates.
 
 Wagtail's own sitemap lists only the pages under the site's root page, which
-is the Polish home page; English pages live under its translation.
-
-Three queries whatever the number of pages (issue 14): the request's chrome
-(``home.chrome``: the site, its home page in every language and the site's
-root paths, so that no address costs a query), and one of every live, public
-page under those home pages. The alternates of each page are among the pages
-listed, so they cost none."""
+is the Polish home page; English pages live under its translation."""
 
 from collections import defaultdict
 
@@ -16,23 +10,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from .chrome import chrome_for, public
 from .i18n import default_language
-
-
-def _site_homes(request, site):
-    """The site's root page in every language: from the chrome, or (where it
-    cannot answer) from Wagtail."""
-    chrome = chrome_for(request)
-    if chrome is not None:
-        root = next((row for row in chrome.pages if row.pk == site.root_page_id), None)
-        if root is not None:
-            return [
-                row
-                for row in chrome.pages
-                if row.translation_key == root.translation_key
-            ]
-    return list(site.root_page.get_translations(inclusive=True))
 
 
 class TranslatedSitemap(Sitemap):
@@ -40,27 +18,28 @@ class TranslatedSitemap(Sitemap):
         # Django's paginator property asks again each time it is read (once
         # for the page, once here for the alternates); the view makes one
         # instance per request.
-        if not hasattr(self, "_pages"):
-            self._pages = self._live_pages()
-        return self._pages
+        if not hasattr(self, "pages"):
+            self.pages = self.live_pages()
+        return self.pages
 
-    def _live_pages(self):
-        chrome_for(self.request)  # finds the site (prepared) for Wagtail too
-        homes = _site_homes(self.request, self.get_wagtail_site())
+    def live_pages(self):
+        """Every live, public page under the site's home page in any language."""
+        homes = self.get_wagtail_site().root_page.get_translations(inclusive=True)
         under_homes = Q()
         for home in homes:
             under_homes |= Q(path__startswith=home.path)
-        if not homes:
+        if not under_homes:
             return []
         pages = (
             Page.objects.filter(under_homes)
             .live()
+            .public()
             .select_related("locale")
             .order_by("path")
             .defer_streamfields()
         )
         # A list, so the paginator counts it without a query of its own.
-        return list(public(pages))
+        return list(pages)
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)

@@ -35,9 +35,6 @@ class SiteSettingsConfig(AppConfig):
         register_bounded_dates()
         post_migrate.connect(grant_lockout_permissions)
 
-        from home.chrome import register_chrome_pages
-
-        register_chrome_pages(chrome_pages)
         post_save.connect(translations_changed, dispatch_uid="translations_saved")
         post_delete.connect(translations_changed, dispatch_uid="translations_deleted")
 
@@ -55,26 +52,3 @@ def translations_changed(sender, **kwargs):
 
     renew(TRANSLATIONS_GENERATION)
     transaction.on_commit(lambda: renew(TRANSLATIONS_GENERATION))
-
-
-def chrome_pages(site):
-    """The pages every header and footer links, read with each page
-    (home.chrome): the accessibility statements, and the privacy notice, the
-    easy-to-read and the sign-language pages chosen in the settings, in
-    every language."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Q, Subquery
-
-    from home.models import AccessibilityStatementPage
-
-    from .models import SiteSettings
-
-    kind = ContentType.objects.get_for_model(AccessibilityStatementPage)
-    chosen = SiteSettings.objects.filter(site_id=site.pk)
-    linked = Q(content_type=kind)
-    # The privacy notice, and the easy-to-read and sign-language pages that
-    # every header and footer links: subqueries, no extra query.
-    for field in ("privacy_page", "easy_read_page", "sign_language_page"):
-        keys = chosen.values(f"{field}__translation_key")
-        linked |= Q(translation_key__in=Subquery(keys))
-    return linked

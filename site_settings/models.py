@@ -9,7 +9,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
-from home.chrome import run_prepared
 from home.validators import phone_validator
 
 
@@ -121,21 +120,6 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("library contact details")
-
-    @classmethod
-    def for_site(cls, site):
-        """Wagtail's ``for_site`` (every page's footer asks for it), its
-        query prepared (``home.chrome.run_prepared``); a site without
-        settings yet gets them made as Wagtail makes them."""
-        if site is not None:
-            found = run_prepared(
-                ("site_settings",),
-                lambda site_id: cls.base_queryset().filter(site_id=site_id),
-                site_id=site.pk,
-            )
-            if found:
-                return found[0]
-        return super().for_site(site)
 
     @property
     def social_links(self):

@@ -100,3 +100,12 @@ def site_tree(_site_tree_module, db):
 @pytest.fixture
 def english(db):
     return factories.locale("en")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_fragments():
+    """Each test starts without the header and footer fragments another test
+    kept (the database it read them from is rolled back)."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()

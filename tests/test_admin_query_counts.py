@@ -33,7 +33,7 @@ def own(frame):
     request passes through (its own queries are counted where they are)."""
     if not frame.filename.startswith(OWN):
         return False
-    # Middleware (page cache, chrome, security headers, admin input checks,
+    # Middleware (page cache, security headers, admin input checks,
     # the admin's write transaction) wraps every query of a request.
     middleware = frame.name in {"__call__", "process_view", "process_request"}
     return not (frame.filename.endswith("page_cache.py") or middleware)

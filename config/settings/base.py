@@ -78,6 +78,15 @@ MIDDLEWARE = [
 # Caches ----------------------------------------------------------------------
 # Whole responses of public pages kept for anonymous visitors (0: off).
 PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=600)
+# "pages": the fragments every page repeats (header, menu, footer), cleared
+# on every publish.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+    },
+}
 # A caching proxy in front (e.g. Varnish; README): every purge reaches it too.
 if env.str("DJANGO_FRONTEND_CACHE_URL", default=""):
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")

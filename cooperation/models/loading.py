@@ -1,18 +1,11 @@
 """What a partnership shows, read for one page or a whole list in a fixed,
 small number of queries: its streets, places and former names in one query
-(a UNION of the three tables), and its logo with the list's renditions in
-one more (renditions joined to their image).
-
-Django's ``prefetch_related`` would spend a query per relation (three for
-the rows, two for logo and renditions) on every public page that shows a
-partnership.
-"""
+(a UNION of the three tables; ``prefetch_related`` would spend three), and
+its logo with the list's renditions in one more."""
 
 from django.db.models import CharField, IntegerField, Value
 from django.db.models.functions import Cast
 from wagtail.images import get_image_model
-
-from home.chrome import run_prepared
 
 from .logo import LOGO_RENDITIONS
 from .rows import PartnershipFormerName, PartnershipPlace, PartnershipStreet
@@ -42,8 +35,7 @@ def _columns(relation, model, text, number):
     ).order_by()
 
 
-def _union(**pages):
-    ids = list(pages.values())
+def _union(ids):
     queries = [
         _columns(relation, model, text, number).filter(page_id__in=ids)
         for relation, model, text, number in ROWS
@@ -58,15 +50,10 @@ def load_rows(pages):
     pages = [page for page in pages if page is not None]
     if not pages:
         return pages
-    ids = sorted({page.pk for page in pages})
+    ids = {page.pk for page in pages}
     found = {page.pk: {relation: [] for relation, *_rest in ROWS} for page in pages}
     models = {relation: (model, text, number) for relation, model, text, number in ROWS}
-    rows = run_prepared(
-        ("partnership_rows", len(ids)),
-        _union,
-        **{f"page_{index}": pk for index, pk in enumerate(ids)},
-    )
-    for relation, *common, text_value, name, number_value in rows:
+    for relation, *common, text_value, name, number_value in _union(ids):
         model, text, number = models[relation]
         values = dict(zip(COMMON, common, strict=True), name=name)
         if text is not None:
@@ -94,23 +81,15 @@ def load_logos(objects):
     if not objects:
         return
     image_model = get_image_model()
-    logo_ids = sorted({obj.logo_id for obj in objects})
+    logo_ids = {obj.logo_id for obj in objects}
 
-    def renditions(**logos):
-        return (
-            image_model.get_rendition_model()
-            .objects.filter(
-                image_id__in=list(logos.values()), filter_spec__in=LOGO_RENDITIONS
-            )
-            .select_related("image")
-        )
-
+    renditions = (
+        image_model.get_rendition_model()
+        .objects.filter(image_id__in=logo_ids, filter_spec__in=LOGO_RENDITIONS)
+        .select_related("image")
+    )
     images = {}
-    for rendition in run_prepared(
-        ("logo_renditions", len(logo_ids)),
-        renditions,
-        **{f"logo_{index}": pk for index, pk in enumerate(logo_ids)},
-    ):
+    for rendition in renditions:
         image = images.setdefault(rendition.image_id, rendition.image)
         image.__dict__.setdefault("prefetched_renditions", []).append(rendition)
     complete = {

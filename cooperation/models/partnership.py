@@ -21,7 +21,6 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
-from home.chrome import run_prepared
 from home.i18n import localize_many
 from home.text import fold
 
@@ -189,12 +188,10 @@ class PartnershipPage(LogoMixin, Page):
             # A preview: the rows being edited, not the saved ones.
             members = list(self.members.all().select_related("organization"))
         else:
-            members = run_prepared(
-                ("partnership_members",),
-                lambda page_id: PartnershipMembership.objects.filter(
-                    page_id=page_id
-                ).select_related("organization"),
-                page_id=self.pk,
+            members = list(
+                PartnershipMembership.objects.filter(page=self).select_related(
+                    "organization"
+                )
             )
             for member in members:
                 member.page = self

@@ -2,7 +2,6 @@
 local partnerships (with the street finder) and the directory of partner
 organisations."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -15,7 +14,6 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
-from home.chrome import chrome_for, public, run_prepared
 from home.i18n import memoise
 from home.page_cache import known_parameters
 from home.text import MAX_QUERY_LENGTH, clean_query, fold
@@ -57,7 +55,7 @@ class CooperationPage(Page):
         context = super().get_context(request, *args, **kwargs)
         # A teaser shows a title, an address and a description: no
         # specific fields, so no query per page type.
-        context["sections"] = public(self.get_children().live())
+        context["sections"] = self.get_children().live().public()
         return context
 
 
@@ -120,19 +118,12 @@ class PartnershipIndexPage(Page):
             )
 
     def get_partnerships(self):
-        """Live partnerships in founding order (a list; the query prepared
-        once, see run_prepared)."""
-        return run_prepared(
-            ("partnerships", self.depth),
-            lambda pk, path: public(
-                PartnershipPage.objects.child_of(
-                    Page(pk=pk, path=path, depth=self.depth)
-                )
-                .live()
-                .order_by("founded_year", "founded_month", "path")
-            ),
-            pk=self.pk,
-            path=self.path,
+        """Live, public partnerships in founding order."""
+        return (
+            PartnershipPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("founded_year", "founded_month", "path")
         )
 
     def get_coordinator(self):
@@ -141,22 +132,16 @@ class PartnershipIndexPage(Page):
         if not self.coordinator_id:
             return None
 
-        def versions(coordinator_id, locale_id):
-            chosen = PartnerOrganization.objects.filter(pk=coordinator_id)
-            return PartnerOrganization.objects.filter(
-                Q(pk=coordinator_id)
+        chosen = PartnerOrganization.objects.filter(pk=self.coordinator_id)
+        found = list(
+            PartnerOrganization.objects.filter(
+                Q(pk=self.coordinator_id)
                 | Q(
                     translation_key__in=chosen.values("translation_key"),
-                    locale_id=locale_id,
+                    locale_id=self.locale_id,
                     live=True,
                 )
             )
-
-        found = run_prepared(
-            ("coordinator",),
-            versions,
-            coordinator_id=self.coordinator_id,
-            locale_id=self.locale_id,
         )
         found.sort(key=lambda org: org.locale_id != self.locale_id)
         return found[0] if found else None
@@ -221,40 +206,28 @@ class PartnerDirectoryPage(Page):
         verbose_name_plural = _("partner directory pages")
 
     def get_organizations(self):
-        """Live organisations in this page's language, by name (a list; the
-        queries of the directory are prepared once, see run_prepared)."""
-        return run_prepared(
-            ("directory_organizations",),
-            lambda locale_id: PartnerOrganization.objects.filter(
-                locale_id=locale_id, live=True
-            ).order_by("name"),
-            locale_id=self.locale_id,
-        )
+        """Live organisations in this page's language, by name."""
+        return PartnerOrganization.objects.filter(
+            locale_id=self.locale_id, live=True
+        ).order_by("name")
 
     def get_partnerships(self):
-        """Live partnerships in this page's language, in founding order."""
-        return run_prepared(
-            ("directory_partnerships",),
-            lambda locale_id: (
-                public(PartnershipPage.objects.live())
-                .filter(locale_id=locale_id)
-                .order_by("founded_year", "founded_month", "path")
-            ),
-            locale_id=self.locale_id,
+        """Live, public partnerships in this page's language, in founding order."""
+        return list(
+            PartnershipPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .order_by("founded_year", "founded_month", "path")
         )
 
     def get_memberships(self, partnerships):
         """Membership rows of ``partnerships``, each with its page and
         organisation, in one query."""
         by_id = {partnership.pk: partnership for partnership in partnerships}
-        memberships = run_prepared(
-            ("directory_memberships", len(by_id)),
-            lambda **pages: (
-                PartnershipMembership.objects.filter(page_id__in=list(pages.values()))
-                .select_related("organization")
-                .order_by("sort_order", "pk")
-            ),
-            **{f"page_{index}": pk for index, pk in enumerate(by_id)},
+        memberships = list(
+            PartnershipMembership.objects.filter(page_id__in=by_id)
+            .select_related("organization")
+            .order_by("sort_order", "pk")
         )
         for membership in memberships:
             membership.partnership = by_id[membership.page_id]
@@ -302,18 +275,8 @@ class PartnerDirectoryPage(Page):
         once a request: every link to an organisation's entry needs it."""
 
         def find():
-            chrome = chrome_for(request)
-            if chrome is not None:
-                # Read with the page itself (CooperationConfig.ready).
-                kind = ContentType.objects.get_for_model(cls)
-                rows = [row for row in chrome.pages if row.content_type_id == kind.pk]
-                return {
-                    row.locale_id: row
-                    for row in reversed(rows)
-                    if row.live and not row.private
-                }
             pages = {}
-            for page in public(cls.objects.live()).order_by("path"):
+            for page in cls.objects.live().public().order_by("path"):
                 pages.setdefault(page.locale_id, page)
             return pages
 

@@ -235,7 +235,9 @@ class AccessibilityStatementPage(Page):
         # An empty contact e-mail or phone falls back to the library's, from
         # the site settings, in the template (the floor does not read them).
         context = super().get_context(request, *args, **kwargs)
-        context["statement_url"] = self.website_url or self.get_site().root_url
+        # The site's address from the request's site root paths (no query).
+        _site_id, root_url, _path = self.get_url_parts(request) or (None, "", None)
+        context["statement_url"] = self.website_url or root_url
         return context
 
     @property

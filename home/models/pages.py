@@ -8,7 +8,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyStreamBlock
-from ..chrome import chrome_for, public
 
 
 class HomePage(Page):
@@ -52,15 +51,40 @@ class HomePage(Page):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def route(self, request, path_components):
+        """Wagtail's routing, with the pages the address names read in one
+        query by their ``url_path`` (Wagtail asks two queries a level); the
+        deepest of them, or the first with a ``route`` of its own, routes the
+        rest of the address as Wagtail would."""
+        paths = []
+        for component in path_components:
+            paths.append(f"{paths[-1] if paths else self.url_path}{component}/")
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(
+                url_path__in=paths, path__startswith=self.path
+            )
+        }
+        page, depth = self, 0
+        while depth < len(paths) and (page is self or _routes_by_slug(page)):
+            child = found.get(paths[depth])
+            if child is None or child.depth != self.depth + depth + 1:
+                break
+            page, depth = child, depth + 1
+        if page is self:
+            return super().route(request, path_components)
+        return page.specific.route(request, path_components[depth:])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        chrome = chrome_for(request)
-        if chrome is not None and chrome.home is not None and chrome.home.pk == self.pk:
-            # The teasers are the main menu, already read with the page.
-            context["sections"] = chrome.menu()
-        else:
-            context["sections"] = public(self.get_children().live().in_menu())
+        context["sections"] = self.get_children().live().public().in_menu()
         return context
+
+
+def _routes_by_slug(page):
+    """True where ``page`` leaves its address's rest to its children."""
+    model = page.specific_class or Page
+    return model.route is Page.route
 
 
 class StandardPage(Page):

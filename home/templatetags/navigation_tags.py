@@ -1,82 +1,107 @@
-"""Page chrome: breadcrumbs, the main navigation, hreflang alternates and the
-language switcher."""
+"""Page chrome: breadcrumbs, the main menu, hreflang alternates and the
+language switcher, read through Wagtail's page API (a page's ancestors and
+their translations once a request)."""
 
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
-from django.utils import translation
-from wagtail.models import Page
+from django.urls import translate_url
+from wagtail.models import Page, Site
 
-from ..chrome import chrome_for, public
-from ..i18n import current_language, default_language, in_language, locales
-from ..views import SEARCH_URL_NAMES
+from ..i18n import current_language, default_language, memoise
 
 register = template.Library()
 
 
+def _family(request, page):
+    """``page``, its ancestors below the tree root and their public
+    translations: {"chain": the page's own ancestors from the home page down,
+    itself last; "versions": translation key -> language code -> the live
+    version}. Two queries (three on a restricted page)."""
+
+    def find():
+        ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1)
+        family = list(
+            Page.objects.public()
+            .filter(translation_key__in=ancestors.values("translation_key"))
+            .select_related("locale")
+            .order_by("depth")
+        )
+        chain = [
+            member
+            for member in family
+            if member.locale_id == page.locale_id and page.path.startswith(member.path)
+        ]
+        if page.pk not in {member.pk for member in chain}:
+            # A restricted page, seen by someone it lets in.
+            chain = list(ancestors)
+        versions = {}
+        for member in family:
+            if member.live:
+                versions.setdefault(member.translation_key, {})[
+                    member.locale.language_code
+                ] = member
+        return {"chain": chain, "versions": versions}
+
+    return memoise(request, ("page_family", page.pk), find)
+
+
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
-    """Ancestors of ``page`` below the site root, for the breadcrumb trail."""
+    """The live ancestors of ``page`` below the site root, from the top."""
     if not isinstance(page, Page):
         return []
-    chrome = chrome_for(context.get("request"))
-    chain = chrome.ancestors(page) if chrome else None
-    if chain is not None:
-        return [crumb for crumb in chain if crumb.live]
-    return list(page.get_ancestors().filter(depth__gt=1).live())
+    chain = _family(context.get("request"), page)["chain"]
+    return [crumb for crumb in chain if crumb.live and crumb.pk != page.pk]
 
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
     """The home page of the visitor's language and its top-level sections."""
     request = context.get("request")
-    page = context.get("page")
-    chrome = chrome_for(request)
-    if chrome is not None and chrome.home is not None:
-        return {"home": chrome.home, "items": chrome.menu(), "request": request}
-    home = None
-    if isinstance(page, Page):
-        home = page.get_ancestors(inclusive=True).filter(depth=2).first()
-    if home is None:
-        home = in_language(
-            Page.objects.filter(depth=2).live(), request=request, key="home_page"
-        ) or (Page.objects.filter(depth=2).live().first())
-    if home is None:
+    site = Site.find_for_request(request)
+    if site is None:
         return {"home": None, "items": []}
-    items = list(public(home.get_children().live().in_menu()))
-    return {"home": home, "items": items, "request": request}
+
+    def find():
+        home = site.root_page.localized
+        return {
+            "home": home,
+            "items": list(home.get_children().live().public().in_menu()),
+            "request": request,
+        }
+
+    return memoise(request, ("main_navigation", current_language()), find)
+
+
+@register.simple_tag(takes_context=True)
+def menu_position(context):
+    """What the header and footer mark as current, for their cache key: a
+    top-level page (or the home page) itself, else the section it is in."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.url_path:
+        return ""
+    if page.depth <= 3:
+        return f"page {page.url_path}"
+    return "section " + "/".join(page.url_path.split("/")[:3])
 
 
 @register.simple_tag(takes_context=True)
 def page_alternates(context, page):
     """The live, public versions of ``page`` in every language, for
     ``<link rel="alternate" hreflang>``, plus ``x-default``: the version in
-    the default language (Polish), where visitors without a preference land.
-
-    Two queries however many languages there are."""
+    the default language (Polish), where visitors without a preference land."""
     if not isinstance(page, Page):
         return []
     request = context.get("request")
-    chrome = chrome_for(request)
-    if chrome is not None and chrome.ancestors(page, inclusive=True) is not None:
-        found = chrome.versions(page)
-        versions = [found[code] for code in sorted(found)]
-    else:
-        versions = public(
-            page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
-            .order_by("locale__language_code")
-        )
-    default_code = default_language()
+    found = _family(request, page)["versions"].get(page.translation_key, {})
     alternates = []
     default = None
-    for version in versions:
-        url = version.get_full_url(request)
+    for code in sorted(found):
+        url = found[code].get_full_url(request)
         if not url:
             continue
-        alternates.append({"lang_code": version.locale.language_code, "url": url})
-        if version.locale.language_code == default_code:
+        alternates.append({"lang_code": code, "url": url})
+        if code == default_language():
             default = url
     if len(alternates) < 2:
         # A page in one language only has no alternates to announce.
@@ -92,41 +117,20 @@ def language_links(context):
     otherwise to the nearest translated ancestor (flagged as a fallback)."""
     request = context.get("request")
     page = context.get("page")
-    chrome = chrome_for(request)
-    if chrome is not None and (
-        not isinstance(page, Page) or chrome.ancestors(page, inclusive=True) is not None
-    ):
-        # From the pages the chrome query read: no query.
-        return _language_links(
-            page, request, lambda code: _version_from_chrome(chrome, page, code)
-        )
-    site_locales = locales(request)
-    return _language_links(
-        page,
-        request,
-        lambda code: _translation_or_ancestor(page, site_locales[code]),
-        linked=site_locales,
-    )
-
-
-def _language_links(page, request, find, linked=None):
-    """The links of ``language_links``. ``find(code)`` answers (the page in
-    that language or None, whether it is an ancestor's); a language not in
-    ``linked`` (where given) gets no address."""
     current = current_language()
     links = []
     for code, name in settings.LANGUAGES:
         link = {"code": code, "name": name, "current": code == current}
-        if code == current or (linked is not None and code not in linked):
+        if code == current:
             links.append(link)
             continue
-        target, fallback = find(code)
+        target, fallback = _translation_or_ancestor(request, page, code)
         if target is not None:
             link["url"] = target.get_url(request)
         elif not isinstance(page, Page) and _is_django_view(request):
             # A view of its own (search): the same view and query, other
             # language; nothing is missing, so no "not translated" note.
-            link["url"] = _view_in_language(request, code)
+            link["url"] = translate_url(request.get_full_path(), code)
             fallback = False
         else:
             link["url"] = "/" if code == default_language() else f"/{code}/"
@@ -137,48 +141,21 @@ def _language_links(page, request, find, linked=None):
     return links
 
 
-def _version_from_chrome(chrome, page, code):
+def _translation_or_ancestor(request, page, code):
+    """(the page in language ``code``, or else its nearest ancestor that is;
+    whether it is an ancestor's), or (None, True)."""
     if not isinstance(page, Page):
-        return None, True
-    chain = chrome.ancestors(page, inclusive=True)
-    for index, candidate in enumerate(reversed(chain)):
-        version = chrome.versions(candidate).get(code)
+        return None, False
+    family = _family(request, page)
+    versions, chain = family["versions"], family["chain"]
+    for index, ancestor in enumerate(reversed(chain)):
+        version = versions.get(ancestor.translation_key, {}).get(code)
         if version is not None:
             return version, index > 0
     return None, True
-
-
-def _view_in_language(request, code):
-    """The address of the requested Django view in language ``code``, with
-    its query: search has a name of its own in each language (/szukaj/,
-    /en/search/), which Django's ``translate_url`` cannot know."""
-    if request.resolver_match.url_name in SEARCH_URL_NAMES.values():
-        with translation.override(code):
-            path = reverse(SEARCH_URL_NAMES.get(code, "search"))
-        query = request.META.get("QUERY_STRING", "")
-        return f"{path}?{query}" if query else path
-    return translate_url(request.get_full_path(), code)
 
 
 def _is_django_view(request):
     """True for a URL of a Django view (not a Wagtail page, not a 404)."""
     match = getattr(request, "resolver_match", None)
     return match is not None and match.url_name not in (None, "wagtail_serve")
-
-
-def _translation_or_ancestor(page, locale):
-    if not isinstance(page, Page):
-        return None, False
-    candidates = list(page.get_ancestors(inclusive=True).filter(depth__gte=2))
-    candidates.reverse()
-    keys = [candidate.translation_key for candidate in candidates]
-    translations = {
-        p.translation_key: p
-        for p in public(
-            Page.objects.filter(translation_key__in=keys, locale=locale).live()
-        )
-    }
-    for index, candidate in enumerate(candidates):
-        if candidate.translation_key in translations:
-            return translations[candidate.translation_key], index > 0
-    return None, True
