@@ -41,7 +41,9 @@ class TranslatedSitemap(Sitemap):
         # A list, so the paginator counts it without a query of its own.
         return list(pages)
 
-    def _urls(self, page, protocol, domain):
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Each page's address, last change and versions in the other
+        languages; addresses come from the Site record, as Wagtail's do."""
         pages = list(self.paginator.page(page).object_list)
         default_code = default_language()
         # Every version of the listed pages (all live, public pages of every

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.conf import settings
 from django.core.servers.basehttp import WSGIServer
 
 from scripts.chromium import CHROMIUM_ARGS
@@ -23,6 +24,8 @@ from tests.factories import tree_roots
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
+# Read at collection, before any test database replaces it.
+REAL_DATABASE_NAME = settings.DATABASES["default"]["NAME"]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT_DIR = REPO_ROOT / "artifacts" / "screenshots"
@@ -118,7 +121,8 @@ def browser_db(django_db_setup, django_db_blocker):
     from django.db import connection
     from django.test.utils import setup_databases, teardown_databases
 
-    if connection.settings_dict["NAME"] == connection.creation._get_test_db_name():
+    if connection.settings_dict["NAME"] != REAL_DATABASE_NAME:
+        # pytest-django set up the test database already.
         yield
         return
     with django_db_blocker.unblock():
