@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.conf import settings
+from django.core.management import call_command
 from django.core.servers.basehttp import WSGIServer
 
 from scripts.chromium import CHROMIUM_ARGS
