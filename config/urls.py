@@ -3,6 +3,7 @@ import os
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -32,7 +33,7 @@ urlpatterns = [
     # Open data: read-only JSON, both languages in each record (see README).
     path("api/partnerships.json", open_data.partnerships, name="api_partnerships"),
     path("api/organizations.json", open_data.organizations, name="api_organizations"),
-    # Issue 13: the sign-language recording's video, captions and poster,
+    # The sign-language recording's video, captions and poster,
     # served from the site's own address.
     path(
         "pjm/<int:pk>/<slug:kind>/",
@@ -56,10 +57,9 @@ elif getattr(settings, "SERVE_MEDIA", False):
     )
 
 # Pages: Polish without a prefix, English under /en/. Search is /szukaj/ in
-# Polish and /en/search/ in English (the other spelling redirects).
+# Polish and /en/search/ in English (a translated path).
 urlpatterns += i18n_patterns(
-    path("szukaj/", home_views.search, name="search"),
-    path("search/", home_views.search, name="search_en"),
+    path(_("search/"), home_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
@@ -67,7 +67,7 @@ urlpatterns += i18n_patterns(
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
 
-# Performance (issue 14): for `make bench` and `make lighthouse` only: the
+# Performance: for `make bench` and `make lighthouse` only: the
 # hello-world view every page is compared with, served through the same
 # middleware, and the uploaded images (a web server or S3 serves them in
 # production).

@@ -9,9 +9,10 @@ from wagtail.search import index
 
 from ..blocks import BodyStreamBlock
 from ..chrome import chrome_for, public
+from ..search import SearchText
 
 
-class HomePage(Page):
+class HomePage(SearchText, Page):
     """The library's front page: a short introduction, free content and the
     sections of the site as links. There is one per language."""
 
@@ -34,6 +35,7 @@ class HomePage(Page):
     ]
 
     search_fields = Page.search_fields + [
+        index.AutocompleteField("search_text"),
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
@@ -63,7 +65,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(SearchText, Page):
     """A plain page of text under the home page, such as the privacy notice."""
 
     intro = models.TextField(
@@ -79,6 +81,7 @@ class StandardPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
 
     search_fields = Page.search_fields + [
+        index.AutocompleteField("search_text"),
         index.SearchField("intro"),
         index.SearchField("body"),
     ]

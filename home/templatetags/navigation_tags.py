@@ -3,13 +3,11 @@ language switcher."""
 
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
-from django.utils import translation
+from django.urls import translate_url
 from wagtail.models import Page
 
 from ..chrome import chrome_for, public
 from ..i18n import current_language, default_language, in_language, locales
-from ..views import SEARCH_URL_NAMES
 
 register = template.Library()
 
@@ -150,13 +148,7 @@ def _version_from_chrome(chrome, page, code):
 
 def _view_in_language(request, code):
     """The address of the requested Django view in language ``code``, with
-    its query: search has a name of its own in each language (/szukaj/,
-    /en/search/), which Django's ``translate_url`` cannot know."""
-    if request.resolver_match.url_name in SEARCH_URL_NAMES.values():
-        with translation.override(code):
-            path = reverse(SEARCH_URL_NAMES.get(code, "search"))
-        query = request.META.get("QUERY_STRING", "")
-        return f"{path}?{query}" if query else path
+    its query (/szukaj/ and /en/search/ are one translated path)."""
     return translate_url(request.get_full_path(), code)
 
 
