@@ -9,7 +9,9 @@ each of its words must begin a word of the text.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.utils import translation
 from django.utils.text import Truncator, capfirst
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
@@ -105,8 +107,9 @@ def search(request, terms):
     the registered models' instances."""
     query = search_query(terms)
     backend = get_search_backend()
-    locale = Locale.get_active()
-    pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
+    code = get_supported_content_language_variant(translation.get_language())
+    locale = Locale.objects.filter(language_code=code)  # a subquery
+    pages = Page.objects.live().public().filter(locale__in=locale, depth__gt=1)
     results = [
         Result(
             title=page.title,
@@ -119,7 +122,7 @@ def search(request, terms):
         for page in pages.autocomplete(query)
     ]
     for model in _models:
-        live = model.objects.filter(locale=locale, live=True)
+        live = model.objects.filter(locale__in=locale, live=True)
         found = backend.autocomplete(query, live)
         results += [instance.search_result(request) for instance in found]
     return results
