@@ -6,6 +6,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Value
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import (
@@ -188,12 +189,26 @@ class PartnershipPage(LogoMixin, SearchText, Page):
     @classmethod
     def search_details(cls, pks):
         """Area and streets of each partnership in a page of search results,
-        by page id (two queries)."""
+        by page id (one query: the streets and places as one UNION)."""
+        columns = ("page_id", "sort_order", "name", "street_type")
+        streets = PartnershipStreet.objects.filter(page_id__in=pks)
+        places = PartnershipPlace.objects.filter(page_id__in=pks).annotate(
+            street_type=Value(None, output_field=models.CharField())
+        )
+        rows = (
+            streets.values_list(*columns)
+            .order_by()
+            .union(places.values_list(*columns).order_by(), all=True)
+        )
         found = {pk: ([], []) for pk in pks}
-        for street in PartnershipStreet.objects.filter(page_id__in=pks):
-            found[street.page_id][1].append(street.display_name)
-        for place in PartnershipPlace.objects.filter(page_id__in=pks):
-            found[place.page_id][0].append(place.name)
+        for page_id, _order, name, street_type in sorted(
+            rows, key=lambda row: row[1] or 0
+        ):
+            if street_type is None:
+                found[page_id][0].append(name)
+            else:
+                street = PartnershipStreet(street_type=street_type, name=name)
+                found[page_id][1].append(street.display_name)
         return {
             pk: [(_("Area"), ", ".join(places)), (_("Streets"), " – ".join(streets))]
             for pk, (places, streets) in found.items()
