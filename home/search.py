@@ -1,10 +1,8 @@
 """Site search through Wagtail's search backend (settings choose which one).
-
 Pages mix in ``SearchText`` and index ``search_text()``: their words folded
 and stemmed (home.text), so "zoliborz" finds "Żoliborz" and "Zatrasie"
 finds "Zatrasia" on any backend. A query is folded and stemmed the same way;
-each of its words must begin a word of the text.
-"""
+each of its words must begin a word of the text."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
