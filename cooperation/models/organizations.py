@@ -123,6 +123,7 @@ class PartnerOrganization(
         index.SearchField("description"),
         index.AutocompleteField("name"),
         index.AutocompleteField("search_text"),
+        index.FilterField("name"),  # site search lists them by name
         index.FilterField("locale_id"),
         index.FilterField("live"),
         index.FilterField("sector"),
