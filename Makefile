@@ -87,8 +87,17 @@ BENCH_PORT ?= 8149
 LOCAL_PRODUCTION := DJANGO_SETTINGS_MODULE=config.settings.production \
 	DJANGO_SECRET_KEY=local-trial-only WAGTAILADMIN_BASE_URL=http://127.0.0.1 \
 	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3
+# `make bench BENCH_SCALE=100`: search only, on the seeded site grown to 100
+# partnerships and 200 organisations (scripts/grow_site.py) in
+# bench-100.sqlite3; db.sqlite3 is untouched.
+ifdef BENCH_SCALE
+bench: export DATABASE_URL = sqlite:///$(CURDIR)/bench-$(BENCH_SCALE).sqlite3
+bench: export BENCH_ONLY = /szukaj/?query=kaskada /szukaj/?query=Testowa+57 \
+	/en/search/?query=zatrasie /szukaj/?query=Organizacja&page=2
+endif
 bench: migrate
 	$(BIN)/python manage.py load_initial_content
+	$(if $(BENCH_SCALE),$(BIN)/python scripts/grow_site.py $(BENCH_SCALE))
 	$(LOCAL_PRODUCTION) \
 		$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python scripts/bench.py 3 $(BENCH_PORT)
@@ -107,7 +116,7 @@ lighthouse: migrate .lighthouse/node_modules/.bin/lighthouse
 		$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_PORT)
 
-# Known vulnerabilities in the pinned dependencies (issue 12). Needs PyPI's
+# Known vulnerabilities in the pinned dependencies. Needs PyPI's
 # per-version JSON API (or `PIP_AUDIT_SERVICE=osv`, osv.dev); --strict fails
 # when a package could not be audited, so an unreachable service is no pass.
 PIP_AUDIT_SERVICE ?= pypi

@@ -3,6 +3,7 @@ import os
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -56,10 +57,9 @@ elif getattr(settings, "SERVE_MEDIA", False):
     )
 
 # Pages: Polish without a prefix, English under /en/. Search is /szukaj/ in
-# Polish and /en/search/ in English (the other spelling redirects).
+# Polish and /en/search/ in English (a translated path).
 urlpatterns += i18n_patterns(
-    path("szukaj/", home_views.search, name="search"),
-    path("search/", home_views.search, name="search_en"),
+    path(_("search/"), home_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

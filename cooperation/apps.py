@@ -9,9 +9,10 @@ class CooperationConfig(AppConfig):
 
     def ready(self):
         from home.models import HomePage
+        from home.search import register_model
 
-        from . import search
-        from .models import CooperationPage
+        from .models import CooperationPage, PartnerOrganization
+        from .models.partnership import reindex_partnerships
         from .roles import ensure_roles_for_new_page
 
         # A new cooperation section, or a new language's home page (made by
@@ -22,4 +23,11 @@ class CooperationConfig(AppConfig):
                 sender=model,
                 dispatch_uid=f"ensure_roles_{model.__name__}",
             )
-        search.register()
+        # Partner organisations are search results of their own, and
+        # partnership pages are found by their members' names.
+        register_model(PartnerOrganization)
+        post_save.connect(
+            reindex_partnerships,
+            sender=PartnerOrganization,
+            dispatch_uid="reindex_partnerships",
+        )

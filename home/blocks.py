@@ -29,6 +29,7 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("Section (H2)")), ("h3", _("Subsection (H3)"))],
         default="h2",
         help_text=_("Use H3 only under an H2, never to make text bigger."),
+        search_index=False,  # a setting, not text: "Section (H2)" is not found
     )
 
     class Meta:

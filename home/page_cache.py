@@ -54,7 +54,6 @@ GENERATION_KEY = "page-cache:generation"
 CACHED_VIEWS = {
     "wagtail_serve",
     "search",
-    "search_en",
     "sitemap",
     "api_partnerships",
     "api_organizations",
@@ -149,9 +148,7 @@ def purge_frontend_cache():
     ]
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            paths.append(
-                reverse("search" if code == settings.LANGUAGE_CODE else "search_en")
-            )
+            paths.append(reverse("search"))
     batch.add_urls(f"{root}{path}" for root in root_urls for path in paths)
     batch.purge()
 

@@ -2,13 +2,12 @@
 absolute URL), and what crawlers should leave alone: the admin, and the
 search results, which are the site's own pages again in another order."""
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
-
-from .views import SEARCH_URL_NAMES
 
 ALWAYS_DISALLOWED = ["/admin/"]
 
@@ -18,9 +17,9 @@ def robots_txt(request):
     site = Site.find_for_request(request)
     root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
     searches = []
-    for language, name in SEARCH_URL_NAMES.items():
+    for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            searches.append(reverse(name))  # /szukaj/, /en/search/
+            searches.append(reverse("search"))  # /szukaj/, /en/search/
     lines = ["User-agent: *"]
     lines += [f"Disallow: {path}" for path in [*ALWAYS_DISALLOWED, *searches]]
     with translation.override(None):

@@ -42,9 +42,9 @@ ENDINGS = (
 MIN_STEM_LENGTH = 3
 
 
-# fold, split_words and stem are pure and see the same texts on every
-# request (search folds every page's prose and stems every word it holds):
-# each answer is kept, within bounds, for the life of the process.
+# fold, split_words and stem are pure and see the same texts again and
+# again (street names, indexed words): each answer is kept, within bounds,
+# for the life of the process.
 @lru_cache(maxsize=4096)
 def _fold(text):
     text = text.translate(_EXTRA)

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
 
@@ -18,18 +18,11 @@ from .models import SignLanguageRecording
 from .not_found import not_found_suggestions
 from .page_cache import known_parameters
 from .security import is_unstorable_path
-from .text import clean_query
+from .text import MAX_QUERY_LENGTH, clean_query
 
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
-# The results page is /szukaj/ in Polish and /en/search/ in English.
-SEARCH_URL_NAMES = {"pl": "search", "en": "search_en"}
-
-
-def search_url():
-    """ "/szukaj/" in Polish, "/en/search/" in English."""
-    return reverse(SEARCH_URL_NAMES.get(current_language(), "search"))
 
 
 def page_not_found(request, exception=None):
@@ -54,29 +47,24 @@ def server_error(request):
 
 def search(request):
     """The site search results page, in the visitor's language."""
-    canonical = search_url()
-    if request.path != canonical:
-        query = request.GET.urlencode()
-        return redirect(f"{canonical}?{query}" if query else canonical)
-
     raw_query = request.GET.get("query", "")
-    query = clean_query(raw_query)[: site_search.MAX_QUERY_LENGTH]
+    query = clean_query(raw_query)
     terms = site_search.query_terms(query)
-    results = site_search.search(request, query) if terms else []
+    results = site_search.search(request, terms) if terms else []
     paginator = Paginator(results, RESULTS_PER_PAGE)
-    page_number = request.GET.get("page", "1")
-    results_page = paginator.get_page(page_number[:6])
-    base_params = urlencode({"query": query})
+    results_page = paginator.get_page(request.GET.get("page", "1")[:6])
+    site_search.add_details(results_page)
+    query_string = urlencode({"query": query})
     response = render(
         request,
         "home/search_results.html",
         {
             "search_query": query,
             "search_terms": terms,
-            "query_shortened": len(raw_query.strip()) > site_search.MAX_QUERY_LENGTH,
+            "query_shortened": len(raw_query.strip()) > MAX_QUERY_LENGTH,
             "results": results_page,
             "result_count": paginator.count,
-            "page_link_prefix": f"{canonical}?{base_params}&page=",
+            "page_link_prefix": f"{reverse('search')}?{query_string}&page=",
         },
     )
     return known_parameters(response, "query", "page")

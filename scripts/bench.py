@@ -1,21 +1,9 @@
-"""Print what every seeded public page costs, and how fast a real server
-serves it, each beside a hello-world view measured in the same run.
-
-1. In-process (Django's test client, the page cache off): SQL queries and
-   the median render time of each page, in CPU time of this process
-   (``time.process_time``: steadier than the clock on a shared machine;
-   ``BENCH_RUNS`` renders a page, default 20).
-2. Under gunicorn with the production settings (DEBUG off, 2 workers, the
-   same SQLite database): requests per second of each page, with the page
-   cache off (``DJANGO_PAGE_CACHE_SECONDS=0``) and on, and each as a ratio to
-   a hello-world Django view served by the same server through the same
-   middleware (``DJANGO_BENCH_HELLO=1`` adds it at /bench-hello/).
-
-Run `make bench` (it migrates, seeds and collects static files first).
-Figures, not a test: compare them between changes on the same machine.
-
-Usage: python scripts/bench.py [SECONDS_PER_URL] [PORT]
-"""
+"""What public pages cost, each beside a hello-world view of the same run:
+queries and median render CPU time in-process (page cache off), then
+requests per second under gunicorn with the production settings (page cache
+off and on). ``BENCH_ONLY`` (space-separated addresses) times those instead
+of every page. Figures, not a test. Run `make bench`.
+Usage: python scripts/bench.py [SECONDS_PER_URL] [PORT]"""
 
 import http.client
 import os
@@ -141,7 +129,7 @@ def under_server(urls, port, cache_seconds, seconds):
 def main():
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 3
     port = int(sys.argv[2]) if len(sys.argv) > 2 else 8149
-    urls = public_urls()
+    urls = os.environ.get("BENCH_ONLY", "").split() or public_urls()
     figures = in_process(urls)
     hello_off, off = under_server(urls, port, 0, seconds)
     hello_on, on = under_server(urls, port, 600, seconds)

@@ -56,17 +56,18 @@ EXPECTED = {
     "/en/accessibility-statement/": EN + 2,
     "/en/privacy-notice/": EN,
     "/en/search/": 0,
-    # A partnership's title, a street, an organisation, nothing found, a
-    # second page of results:
+    # Search with a query (home/search.py): the index for pages and
+    # organisations, then what the shown results need.
     "/szukaj/?query=kaskada": SEARCH,
-    "/szukaj/?query=Testowa+57": SEARCH,
-    "/szukaj/?query=Organizacja+150": SEARCH,
+    "/szukaj/?query=Krasi%C5%84skiego": SEARCH,
+    "/szukaj/?query=Gimnazjum+55": SEARCH,
     "/szukaj/?query=Marsza%C5%82kowska": SEARCH,
-    "/szukaj/?query=Organizacja&page=2": SEARCH,
+    "/szukaj/?query=%C5%BColiborz&page=2": SEARCH,
     "/en/search/?query=kaskada": SEARCH,
-    "/en/search/?query=Testowa+57": SEARCH,
-    "/en/search/?query=Organizacja+150": SEARCH,
+    "/en/search/?query=Krasi%C5%84skiego": SEARCH,
+    "/en/search/?query=Gimnazjum+55": SEARCH,
     "/en/search/?query=Marsza%C5%82kowska": SEARCH,
+    "/en/search/?query=%C5%BColiborz&page=2": SEARCH,
     "/en/search/?query=Organizacja&page=2": SEARCH,
     # Open data (cooperation/api.py): locales, partnerships (2), every
     # organisation's names, the directory pages (2), the site's root paths

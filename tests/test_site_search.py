@@ -7,10 +7,16 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cooperation.models import PartnershipIndexPage, PartnershipPage, PartnershipStreet
+from cooperation.models import (
+    PartnerOrganization,
+    PartnershipIndexPage,
+    PartnershipPage,
+    PartnershipStreet,
+)
 from home import search as site_search
 from home.models import EasyReadPage, SignLanguagePage
 
+from . import factories
 from .factories import add_page, translate_directory_and_kaskada
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +57,8 @@ def test_not_found_page_has_the_search_form_too(client, site_tree):
     [
         ("Kaskada", ["marymont-kaskada"]),
         ("kaskada", ["marymont-kaskada"]),
+        ("kask", ["marymont-kaskada"]),
+        ("zolib ofic", ["zoliborz-oficerski"]),
         ("Zatrasie", ["dla-rudawki-i-zatrasia"]),
         ("zatrasia", ["dla-rudawki-i-zatrasia"]),
         ("BORIS", ["dla-rudawki-i-zatrasia"]),
@@ -93,7 +101,37 @@ def test_block_settings_are_not_searched(client, site_tree):
     assert titles(client, "H2") == []
     html = client.get("/szukaj/", {"query": "trawestując"}).content.decode()
     assert "Section (H2)" not in html
-    assert "Potrzeba współpracy lokalnej" in html
+    # The summary is the page's description for search engines.
+    assert "Dlaczego współpraca lokalna opłaca się wszystkim." in html
+
+
+def test_a_new_partnership_is_found_by_its_streets_at_once(client, site_tree):
+    index = PartnershipIndexPage.objects.get()
+    streets = (("ulica", "Zielonkowa"),)
+    factories.partnership(index, title="Nowe", slug="nowe", streets=streets)
+    assert titles(client, "Zielonkowej") == [f"{PARTNERSHIPS}nowe/"]
+
+
+def test_a_renamed_organisation_finds_its_partnerships_at_once(client, site_tree):
+    boris = PartnerOrganization.objects.get(slug="stowarzyszenie-boris")
+    boris.name = "Stowarzyszenie Kormoran"
+    boris.save_revision().publish()
+    assert partnership_urls(titles(client, "Kormoran")) == [
+        f"{PARTNERSHIPS}dla-rudawki-i-zatrasia/"
+    ]
+
+
+def test_only_live_organisations_are_found(client, site_tree):
+    organization = PartnerOrganization(
+        name="Fundacja Jaskółka", slug="jaskolka", locale=site_tree.home.locale
+    )
+    organization.live = False
+    organization.save()
+    assert titles(client, "Jaskółka") == []
+    organization.save_revision().publish()
+    assert titles(client, "Jaskółka") == [
+        "/wspolpraca/z-kim-wspolpracujemy/#org-jaskolka"
+    ]
 
 
 def test_title_matches_come_first(client, site_tree):
@@ -163,12 +201,10 @@ def test_results_are_paginated(client, site_tree):
     assert len(titles(client, "Broniewskiego", page="999")) == 4
 
 
-def test_other_spelling_of_the_address_redirects(client, site_tree):
-    response = client.get("/search/", {"query": "Kaskada"})
-    assert response.status_code == 302
-    assert response["Location"] == "/szukaj/?query=Kaskada"
-    response = client.get("/en/szukaj/")
-    assert response["Location"] == "/en/search/"
+def test_search_has_one_address_in_each_language(client, site_tree):
+    assert client.get("/search/", {"query": "Kaskada"}).status_code == 404
+    assert client.get("/en/szukaj/").status_code == 404
+    assert client.get("/en/search/").status_code == 200
 
 
 def test_english_search_finds_english_pages_only(

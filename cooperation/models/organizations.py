@@ -3,7 +3,7 @@ the partnerships work with. Organisations only, never private persons."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -17,6 +17,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.search import Result, weighted_text
 
 from .choices import Sector
 from .logo import LogoMixin
@@ -120,6 +122,8 @@ class PartnerOrganization(
         index.SearchField("former_name"),
         index.SearchField("description"),
         index.AutocompleteField("name"),
+        index.AutocompleteField("search_text"),
+        index.FilterField("name"),  # site search lists them by name
         index.FilterField("locale_id"),
         index.FilterField("live"),
         index.FilterField("sector"),
@@ -156,6 +160,26 @@ class PartnerOrganization(
     @property
     def anchor(self):
         return f"org-{self.slug}"
+
+    def search_text(self):
+        """What site search matches (home.search), its name weighing most."""
+        return weighted_text(
+            [self.name, self.short_name],
+            [self.former_name, self.address],
+            [self.description],
+        )
+
+    def search_result(self, request):
+        """A search result linking the organisation's entry in the directory."""
+        from .sections import PartnerDirectoryPage
+
+        directory_url = PartnerDirectoryPage.url_for_locale(self.locale_id, request)
+        return Result(
+            title=self.display_name,
+            url=f"{directory_url}#{self.anchor}" if directory_url else "",
+            kind_label=capfirst(self._meta.verbose_name),
+            summary=self.description,
+        )
 
     def clean(self):
         super().clean()

@@ -6,6 +6,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Value
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import (
@@ -22,7 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
 from home.i18n import localize_many
-from home.text import fold
+from home.search import SearchText
 
 from ..compare import OrderedInlinePanel
 from ..forms import PartnershipPageForm
@@ -32,12 +33,12 @@ from .choices import (
 )
 from .loading import load_logos, load_rows
 from .logo import LogoMixin
-from .rows import PartnershipMembership
+from .rows import PartnershipMembership, PartnershipPlace, PartnershipStreet
 
 _NAME_FIELDS = [index.SearchField("name"), index.AutocompleteField("name")]
 
 
-class PartnershipPage(LogoMixin, Page):
+class PartnershipPage(LogoMixin, SearchText, Page):
     """One local partnership: when and by whom it was founded, the streets
     that bound its area, its member organisations and its story."""
 
@@ -119,14 +120,13 @@ class PartnershipPage(LogoMixin, Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("body"),
-        # The admin's page search is an autocomplete search: streets, places
-        # and former names are autocomplete fields too, and once more without
-        # diacritics, so a librarian finds a partnership by "krasinskiego" on
-        # any search backend.
+        # The admin's page search is an autocomplete search too: it finds a
+        # partnership by its streets, places and former names as written, and
+        # (search_text) without diacritics, "krasinskiego".
         index.RelatedFields("streets", _NAME_FIELDS),
         index.RelatedFields("places", _NAME_FIELDS),
         index.RelatedFields("former_names", _NAME_FIELDS),
-        index.AutocompleteField("folded_names"),
+        index.AutocompleteField("search_text"),
         index.FilterField("founded_year"),
     ]
 
@@ -163,10 +163,55 @@ class PartnershipPage(LogoMixin, Page):
         if errors:
             raise ValidationError(errors)
 
-    def folded_names(self):
-        """Streets, places and former names without diacritics, for search."""
-        rows = [*self.streets.all(), *self.places.all(), *self.former_names.all()]
-        return " ".join(fold(row.name) for row in rows)
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is None:
+            # Wagtail indexes on post_save, before the rows (streets,
+            # members) are saved: index again with them. A draft's save
+            # names its fields and leaves the published text indexed.
+            index.insert_or_update_object(self)
+
+    def search_keys(self):
+        """Streets, estates and landmarks, former names and the member
+        organisations' names, for site search."""
+        streets = [street.display_name for street in self.streets.all()]
+        rows = [*self.places.all(), *self.former_names.all()]
+        organizations = [member.localized_organization for member in self.get_members()]
+        return [
+            *streets,
+            *(row.name for row in rows),
+            *(org.name for org in organizations),
+            *(org.short_name for org in organizations),
+            *(org.former_name for org in organizations),
+        ]
+
+    @classmethod
+    def search_details(cls, pks):
+        """Area and streets of each partnership in a page of search results,
+        by page id (one query: the streets and places as one UNION)."""
+        columns = ("page_id", "sort_order", "name", "street_type")
+        streets = PartnershipStreet.objects.filter(page_id__in=pks)
+        places = PartnershipPlace.objects.filter(page_id__in=pks).annotate(
+            street_type=Value(None, output_field=models.CharField())
+        )
+        rows = (
+            streets.values_list(*columns)
+            .order_by()
+            .union(places.values_list(*columns).order_by(), all=True)
+        )
+        found = {pk: ([], []) for pk in pks}
+        for page_id, _order, name, street_type in sorted(
+            rows, key=lambda row: row[1] or 0
+        ):
+            if street_type is None:
+                found[page_id][0].append(name)
+            else:
+                street = PartnershipStreet(street_type=street_type, name=name)
+                found[page_id][1].append(street.display_name)
+        return {
+            pk: [(_("Area"), ", ".join(places)), (_("Streets"), " – ".join(streets))]
+            for pk, (places, streets) in found.items()
+        }
 
     @property
     def meta_description(self):
@@ -210,3 +255,15 @@ class PartnershipPage(LogoMixin, Page):
         context["initiators"] = [m for m in members if m.is_initiator]
         context["other_members"] = [m for m in members if not m.is_initiator]
         return context
+
+
+def reindex_partnerships(sender, instance, raw=False, **kwargs):
+    """Partnership pages are found by their members' names: index them again
+    when an organisation (in any language) is saved."""
+    if raw:
+        return
+    pages = PartnershipPage.objects.filter(
+        members__organization__translation_key=instance.translation_key
+    ).distinct()
+    for page in pages:
+        index.insert_or_update_object(page)

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BodyStreamBlock
 from home.i18n import memoise
 from home.page_cache import known_parameters
+from home.search import SearchText
 from home.text import MAX_QUERY_LENGTH, clean_query, fold
 
 from .. import street_finder
@@ -28,7 +29,7 @@ from .partnership import PartnershipPage
 from .rows import PartnershipMembership
 
 
-class CooperationPage(Page):
+class CooperationPage(SearchText, Page):
     """The "Współpraca" section: why local cooperation matters, with its
     sub-pages (partnerships, partner organisations) shown as teasers."""
 
@@ -38,7 +39,10 @@ class CooperationPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("body")]
 
-    search_fields = Page.search_fields + [index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("body"),
+        index.AutocompleteField("search_text"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = [
@@ -59,7 +63,7 @@ class CooperationPage(Page):
         return context
 
 
-class PartnershipIndexPage(Page):
+class PartnershipIndexPage(SearchText, Page):
     """ "Local partnerships in Żoliborz": what a local partnership is, who
     coordinates them, and the list of partnerships in founding order."""
 
@@ -95,7 +99,10 @@ class PartnershipIndexPage(Page):
     ]
     base_form_class = PartnershipIndexPageForm
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.AutocompleteField("search_text"),
+    ]
 
     override_translatable_fields = [
         SynchronizedField("coordinator"),
@@ -182,7 +189,7 @@ class PartnershipIndexPage(Page):
         return context
 
 
-class PartnerDirectoryPage(Page):
+class PartnerDirectoryPage(SearchText, Page):
     """ "Who we work with": the partner organisations of this page's language,
     grouped by sector."""
 
@@ -195,7 +202,10 @@ class PartnerDirectoryPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.AutocompleteField("search_text"),
+    ]
 
     parent_page_types = ["cooperation.CooperationPage"]
     subpage_types = []

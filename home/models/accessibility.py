@@ -14,6 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import RICH_TEXT_FEATURES
+from ..search import SearchText
 from ..validators import phone_validator
 
 REVIEW_MONTH, REVIEW_DAY = 3, 31
@@ -59,7 +60,7 @@ class InaccessibleContentBlock(blocks.StructBlock):
         }
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(SearchText, Page):
     """The "Deklaracja dostępności": the sections and element ids of the
     ministry's template. Review it every year by 31 March; the dashboard
     reminds editors from 1 March."""
@@ -207,6 +208,7 @@ class AccessibilityStatementPage(Page):
     ]
 
     search_fields = Page.search_fields + [
+        index.AutocompleteField("search_text"),
         index.SearchField("inaccessible_content"),
         index.SearchField("architectural_accessibility"),
     ]

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .. import machine_readable
+from ..search import SearchText
 from ..text import plain_text, readability
 
 PICTOGRAMS = [
@@ -47,6 +48,7 @@ class EasyReadSectionBlock(blocks.StructBlock):
         choices=PICTOGRAMS,
         default="book",
         help_text=_("The picture shown beside the section."),
+        search_index=False,
     )
     text = blocks.RichTextBlock(
         label=_("Text"),
@@ -66,7 +68,7 @@ class EasyReadSectionBlock(blocks.StructBlock):
         }
 
 
-class EasyReadPage(RoutablePageMixin, Page):
+class EasyReadPage(RoutablePageMixin, SearchText, Page):
     """Information about the library in easy-to-read text (ETR): short
     sentences, one idea per paragraph, a pictogram beside each section. Its
     text is also offered as a machine-readable file (.txt and .odt)."""
@@ -82,7 +84,10 @@ class EasyReadPage(RoutablePageMixin, Page):
         FieldPanel("body"),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("body"),
+        index.AutocompleteField("search_text"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -8,9 +8,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyStreamBlock
+from ..search import SearchText
 
 
-class HomePage(Page):
+class HomePage(SearchText, Page):
     """The library's front page: a short introduction, free content and the
     sections of the site as links. There is one per language."""
 
@@ -33,6 +34,7 @@ class HomePage(Page):
     ]
 
     search_fields = Page.search_fields + [
+        index.AutocompleteField("search_text"),
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
@@ -87,7 +89,7 @@ def _routes_by_slug(page):
     return model.route is Page.route
 
 
-class StandardPage(Page):
+class StandardPage(SearchText, Page):
     """A plain page of text under the home page, such as the privacy notice."""
 
     intro = models.TextField(
@@ -103,6 +105,7 @@ class StandardPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
 
     search_fields = Page.search_fields + [
+        index.AutocompleteField("search_text"),
         index.SearchField("intro"),
         index.SearchField("body"),
     ]

@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import RICH_TEXT_FEATURES
+from ..search import SearchText
 from ..validators import CaptionsFileValidator, VideoFileValidator
 
 
@@ -80,7 +81,7 @@ class SignLanguageRecording(models.Model):
         return "video/webm" if self.video.name.endswith(".webm") else "video/mp4"
 
 
-class SignLanguagePage(Page):
+class SignLanguagePage(SearchText, Page):
     """Information about the library in Polish Sign Language (PJM): the
     recording with captions, its transcript, and how to reach the library in
     PJM (from the library's settings)."""
@@ -119,6 +120,7 @@ class SignLanguagePage(Page):
     ]
 
     search_fields = Page.search_fields + [
+        index.AutocompleteField("search_text"),
         index.SearchField("intro"),
         index.SearchField("transcript"),
     ]
