@@ -16,7 +16,6 @@ from . import search as site_search
 from .i18n import current_language
 from .models import SignLanguageRecording
 from .not_found import not_found_suggestions
-from .page_cache import known_parameters
 from .security import is_unstorable_path
 from .text import clean_query
 
@@ -67,7 +66,7 @@ def search(request):
     page_number = request.GET.get("page", "1")
     results_page = paginator.get_page(page_number[:6])
     base_params = urlencode({"query": query})
-    response = render(
+    return render(
         request,
         "home/search_results.html",
         {
@@ -79,7 +78,6 @@ def search(request):
             "page_link_prefix": f"{canonical}?{base_params}&page=",
         },
     )
-    return known_parameters(response, "query", "page")
 
 
 # The sign-language recording's files, served by the site itself at the

@@ -68,28 +68,31 @@ MIDDLEWARE = [
     "home.chrome.PageRouteMiddleware",
 ]
 
-# Performance (issue 14): whole responses of public pages kept for anonymous
-# visitors (home/page_cache.py; 0 seconds switches it off), first so that it
-# keeps and replays the response with every header; HTML gzipped, with an
-# ETag and 304s (ConditionalGet inside GZip, so the ETag is of the content).
-PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
-MIDDLEWARE = ["home.page_cache.PageCacheMiddleware", *MIDDLEWARE]
+# --- Page cache (home/cache.py) ---------------------------------------------
+# Whole responses for anonymous visitors in the "pages" cache alias, cleared
+# by any change a public page shows. Update first (it keeps the response with
+# every header, gzipped, with its ETag), Fetch last (after authentication).
+# GZip and ConditionalGet sit after WhiteNoise, ConditionalGet inside GZip.
+CACHE_MIDDLEWARE_ALIAS = "pages"
+CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+    },
+}
+MIDDLEWARE = [
+    "home.cache.UpdateCacheMiddleware",
+    *MIDDLEWARE,
+    "home.cache.FetchFromCacheMiddleware",
+]
 _after_whitenoise = MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1
 MIDDLEWARE[_after_whitenoise:_after_whitenoise] = [
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
 ]
-# A caching proxy or CDN in front (e.g. Varnish; see README): with
-# DJANGO_FRONTEND_CACHE_URL set, pages say how long it may keep them
-# (s-maxage) and every purge of the page cache also purges them there.
-if os.environ.get("DJANGO_FRONTEND_CACHE_URL"):
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
-    WAGTAILFRONTENDCACHE = {
-        "proxy": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": os.environ["DJANGO_FRONTEND_CACHE_URL"],
-        }
-    }
+# --- End of the page cache ----------------------------------------------------
 
 ROOT_URLCONF = "config.urls"
 

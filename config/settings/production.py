@@ -69,6 +69,39 @@ else:
         }
     }
 
+# --- Page cache (home/cache.py) ---------------------------------------------
+# The "pages" alias, which every change clears whole: on Redis that is
+# FLUSHDB, so it has a database of its own (DJANGO_PAGE_CACHE_URL, or
+# REDIS_URL's database + 1), never the "default" alias's. Without Redis,
+# files beside the default cache's, shared by every gunicorn worker.
+import os  # noqa: E402
+from urllib.parse import urlsplit as _urlsplit  # noqa: E402
+
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402
+
+_pages_url = os.environ.get("DJANGO_PAGE_CACHE_URL", "").strip()
+if REDIS_URL and not _pages_url:
+    _redis = _urlsplit(REDIS_URL)
+    _pages_db = int(_redis.path.strip("/") or 0) + 1
+    _pages_url = _redis._replace(path=f"/{_pages_db}").geturl()
+if REDIS_URL and _pages_url == REDIS_URL:
+    raise ImproperlyConfigured(
+        "DJANGO_PAGE_CACHE_URL must name another Redis database than REDIS_URL."
+    )
+if _pages_url:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": _pages_url,
+        "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"],
+    }
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.path.join(CACHES["default"]["LOCATION"], "pages"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+# --- End of the page cache ----------------------------------------------------
+
 # --- Static files and media ---------------------------------------------------
 # Static files: collected by `make serve` (collectstatic) and served by
 # WhiteNoise with hashed names and compressed copies.

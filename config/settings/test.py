@@ -18,3 +18,9 @@ STORAGES = {
 # No cache: query-count tests must see every query a cold page makes (a rendition
 # cache would hide a rendition prefetch that does not match).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+# --- Page cache (home/cache.py) ---------------------------------------------
+# In local memory, and off: tests/test_page_cache.py turns it on.
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+CACHE_MIDDLEWARE_SECONDS = 0
+# --- End of the page cache ----------------------------------------------------
