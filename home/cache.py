@@ -22,10 +22,10 @@ EPOCH = "epoch"  # gone after a clear: a render begun before it is not kept
 # publish, unpublish, move, slug change and delete (a draft saved does not).
 PURGING_APPS = {"cooperation", "site_settings", "home", "wagtailimages"}
 PURGING_MODELS = {
-    ("wagtailcore", "site"),
-    ("wagtailcore", "locale"),
-    ("wagtailcore", "pageviewrestriction"),
-    ("wagtailredirects", "redirect"),
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailcore.pageviewrestriction",
+    "wagtailredirects.redirect",
 }
 
 
@@ -113,13 +113,11 @@ def clear_for_model(sender, instance=None, signal=None, **_kwargs):
     from django.db.models.signals import post_delete
     from wagtail.models import Page
 
-    meta = sender._meta
     if isinstance(instance, Page):
         shown = signal is post_delete  # a saved draft changes no public page
     else:
-        shown = meta.app_label in PURGING_APPS or (
-            (meta.app_label, meta.model_name) in PURGING_MODELS
-        )
+        meta = sender._meta
+        shown = meta.app_label in PURGING_APPS or meta.label_lower in PURGING_MODELS
     if shown:
         clear()
 
