@@ -5,7 +5,7 @@ the first requests after a restart are as fast as the later ones."""
 import logging
 import os
 
-# No `Server: gunicorn` banner (issue 12). Imported under a private name:
+# No `Server: gunicorn` banner. Imported under a private name:
 # gunicorn reads every public module-level name here as a setting, and
 # `config` is one.
 from config import gunicorn_hardening as _gunicorn_hardening  # noqa: F401

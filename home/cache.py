@@ -20,8 +20,9 @@ MAX_QUERY_STRING = 300  # longer is not a visitor's query
 EPOCH = "epoch"  # gone after a clear: a render begun before it is not kept
 # Apps whose every model a public page may show; pages themselves clear on
 # publish, unpublish, move, slug change and delete (a draft saved does not).
-PURGING_APPS = {"cooperation", "site_settings", "home", "wagtailimages"}
+PURGING_APPS = {"cooperation", "site_settings", "home"}
 PURGING_MODELS = {
+    "wagtailimages.image",  # not its renditions, which pages make as they render
     "wagtailcore.site",
     "wagtailcore.locale",
     "wagtailcore.pageviewrestriction",

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 def grant_lockout_permissions(sender, using="default", **kwargs):
     """django-axes' permissions exist only after its migrations ran
-    (post_migrate): make them and give the moderators theirs (issue 12)."""
+    (post_migrate): make them and give the moderators theirs."""
     if sender.label != "axes":
         return
     from django.contrib.auth.management import create_permissions
@@ -21,14 +21,14 @@ class SiteSettingsConfig(AppConfig):
     verbose_name = _("Site settings")
 
     def ready(self):
-        # issue-10b: translation notes dated in the admin's language; the
+        # Translation notes dated in the admin's language; the
         # choosers' language filter labelled in Polish.
         from .admin_extras import chooser_labels, translation_comments
 
         translation_comments.install()
         chooser_labels.install()
 
-        # Security hardening (issue 12): bounded dates in every admin form;
+        # Security hardening: bounded dates in every admin form;
         # moderators may unlock locked-out accounts.
         from .admin_extras.bad_input import register_bounded_dates
 
