@@ -37,15 +37,11 @@ def when_ready(server):
     from django.db import connections
     from django.test import Client
 
-    from home import page_cache
+    from home.cache import clear_now
 
-    # A start is a new page-cache generation, and a proxy in front is purged:
-    # nothing kept before a restart (a migration, a restore, a new release's
-    # templates) is served after it.
-    try:
-        page_cache.purge()
-    except Exception:
-        logger.exception("Purging the caches at start failed (the server starts)")
+    # A start forgets every kept page: nothing kept before a restart (a
+    # migration, a restore, a new release's templates) is served after it.
+    clear_now()
 
     host = settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "localhost"
     host = "localhost" if host.startswith(".") or host == "*" else host

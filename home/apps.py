@@ -7,6 +7,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home page and shared blocks")
 
     def ready(self):
-        from .page_cache import connect_signals
+        from .cache import connect_signals
 
         connect_signals()

@@ -16,7 +16,6 @@ from . import search as site_search
 from .i18n import current_language
 from .models import SignLanguageRecording
 from .not_found import not_found_suggestions
-from .page_cache import known_parameters
 from .security import is_unstorable_path
 from .text import MAX_QUERY_LENGTH, clean_query
 
@@ -55,7 +54,7 @@ def search(request):
     results_page = paginator.get_page(request.GET.get("page", "1")[:6])
     site_search.add_details(results_page)
     query_string = urlencode({"query": query})
-    response = render(
+    return render(
         request,
         "home/search_results.html",
         {
@@ -67,7 +66,6 @@ def search(request):
             "page_link_prefix": f"{reverse('search')}?{query_string}&page=",
         },
     )
-    return known_parameters(response, "query", "page")
 
 
 # The sign-language recording's files, served by the site itself at the

@@ -50,7 +50,7 @@ RUNS = int(os.environ.get("BENCH_RUNS", "20"))
 
 def in_process(urls, runs=RUNS):
     """url -> (queries, median render CPU ms), the page cache off."""
-    settings.PAGE_CACHE_SECONDS = 0
+    settings.CACHE_MIDDLEWARE_SECONDS = 0
     client = Client(HTTP_HOST="localhost")
     figures = {}
     for url in urls:

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -34,21 +34,3 @@ class SiteSettingsConfig(AppConfig):
 
         register_bounded_dates()
         post_migrate.connect(grant_lockout_permissions)
-
-        post_save.connect(translations_changed, dispatch_uid="translations_saved")
-        post_delete.connect(translations_changed, dispatch_uid="translations_deleted")
-
-
-def translations_changed(sender, **kwargs):
-    """A wagtail-localize object saved or deleted: the dashboard's
-    "Translations to update" panel computes its rows afresh."""
-    if sender._meta.app_label != "wagtail_localize":
-        return
-    from django.db import transaction
-
-    from home.page_cache import renew
-
-    from .admin_ui.translation_status import TRANSLATIONS_GENERATION
-
-    renew(TRANSLATIONS_GENERATION)
-    transaction.on_commit(lambda: renew(TRANSLATIONS_GENERATION))

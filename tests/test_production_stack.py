@@ -7,9 +7,10 @@ tests/test_varnish.py also uses), spoken to over HTTP.
   sitemap, every image on them and the static files answer 200, with no DEBUG.
 - Two servers on two ports sharing one PostgreSQL, one Redis and one S3 bucket
   (moto): an image uploaded and a page published through one are served by
-  the other at once. Needs TEST_POSTGRES_URL, TEST_REDIS_URL and
-  TEST_S3_ENDPOINT_URL (`.ci/run` starts the services: scripts/services.sh);
-  skipped without them, except in CI, where a missing service is a failure.
+  the other at once, and a page one kept in the page cache the other serves.
+  Needs TEST_POSTGRES_URL, TEST_REDIS_URL and TEST_S3_ENDPOINT_URL (`.ci/run`
+  starts the services: scripts/services.sh); skipped without them, except in
+  CI, where a missing service is a failure.
 """
 
 import json
@@ -106,12 +107,11 @@ def assert_no_worker_serves_a_stale_page(server):
     marker = uuid.uuid4().hex[:8]
     url = server.manage("shell", "-c", PUBLISH_NEW_TITLE.format(marker=marker))
     url = server.url + url.stdout.strip().splitlines()[-1]
-    stale = [
-        number
-        for number in range(12)
-        if marker not in requests.get(url, timeout=30).text
-    ]
+    answers = [requests.get(url, timeout=30) for _ in range(12)]
+    stale = [n for n, answer in enumerate(answers) if marker not in answer.text]
     assert not stale, f"requests {stale} of {url} served the page kept before"
+    # Kept once, in files both workers share: every later answer is a hit.
+    assert [answer.headers.get("X-Cache") for answer in answers[1:]] == ["hit"] * 11
 
 
 # Two servers, one state ---------------------------------------------------
@@ -223,10 +223,16 @@ def test_two_servers_share_pages_images_and_cache(tmp_path, shared_services):
             f"'kierownik', 'it@example.pl', {PASSWORD!r})",
         )
         index_url = "/wspolpraca/partnerstwa-lokalne/"
-        # The second server has rendered (and may have cached) the index.
+        # The second server has rendered and kept the index, in the page
+        # cache both servers share: the first answers from it, asked for the
+        # same address (as both are, behind one public address).
         before = requests.get(second.url + index_url, timeout=30)
         assert before.status_code == 200
         assert "Stary Żoliborz" not in before.text
+        same_address = {"Host": urlsplit(second.url).netloc}
+        shared = requests.get(first.url + index_url, headers=same_address, timeout=30)
+        assert shared.headers.get("X-Cache") == "hit"
+        assert shared.text == before.text
 
         # Upload an image through the first server.
         session = requests.Session()
@@ -300,13 +306,23 @@ def test_two_servers_share_pages_images_and_cache(tmp_path, shared_services):
             assert requests.get(unescape(src), timeout=30).status_code == 200
         after = requests.get(second.url + index_url, timeout=30)
         assert "Stary Żoliborz" in after.text
+        assert "X-Cache" not in after.headers
 
-        # Both servers keep their cache in the one Redis, under the prefix.
+        # Both servers keep their cache in the one Redis, under the prefix,
+        # and their pages in the next database (cleared whole by a publish).
         import redis
 
-        client = redis.Redis.from_url(shared_services["REDIS_URL"])
         prefix = shared_services["DJANGO_CACHE_PREFIX"]
-        assert list(client.scan_iter(f"{prefix}:*", count=1000))
+        server_url = shared_services["REDIS_URL"].rsplit("/", 1)[0]
+        default, pages = (
+            {
+                key.split(b":")[-1]
+                for key in redis.Redis.from_url(url).scan_iter(f"{prefix}:*")
+            }
+            for url in (f"{server_url}/0", f"{server_url}/1")
+        )
+        assert default and not any(b"cache_page" in key for key in default)
+        assert any(b"cache_page" in key for key in pages)
         for server in (first, second):
             health = requests.get(f"{server.url}/healthz", timeout=30).json()
             assert health == {"status": "ok", "database": "ok", "cache": "ok"}

@@ -1,23 +1,22 @@
-"""config/varnish/default.vcl in a real varnishd, in front of `make serve`.
+"""config/varnish/default.vcl in a real varnishd, in front of two `make
+serve` servers that share one Redis (the page cache) and one SQLite
+database and media folder (one machine).
 
-One module-wide stack: scripts/serve.sh (production settings, its own SQLite
-database, the initial content in both languages) with
-DJANGO_FRONTEND_CACHE_URL at Varnish's purge listener, and varnishd with the
-repository's VCL and a backend.vcl of the test's (as production's is made
-from config/varnish/backend.example.vcl) naming that server. The
-site's public address is Varnish's, as in production, so the addresses the
-site purges are the ones visitors ask for.
+varnishd runs the repository's VCL with a backend.vcl of the test's (as
+production's is made from config/varnish/backend.example.vcl): both servers,
+round robin, so that each page asked twice is answered once by each. The
+site's public address is Varnish's, as in production.
 
-Skipped when varnishd is missing (Debian package `varnish`), except in CI,
-where that is a failure.
+Skipped when varnishd or Redis (TEST_REDIS_URL, scripts/services.sh) is
+missing, except in CI, where that is a failure.
 """
 
-import http.client
 import os
 import shutil
 import sqlite3
 import subprocess
 import time
+import uuid
 
 import pytest
 import requests
@@ -47,9 +46,16 @@ PUBLIC = [
     "/en/",
     EN_INDEX,
     EN_KASKADA,
+    "/szukaj/?query=kaskada",
     "/sitemap.xml",
     "/api/partnerships.json",
 ]
+
+
+def missing(reason):
+    if os.environ.get("CI") == "true":
+        pytest.fail(reason)
+    pytest.skip(reason)
 
 
 def varnishd():
@@ -57,28 +63,29 @@ def varnishd():
         "varnishd", path="/usr/sbin:/usr/local/sbin"
     )
     if not found:
-        reason = "varnishd not found (Debian package varnish; .ci/run installs it)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+        missing("varnishd not found (Debian package varnish; .ci/run installs it)")
     return found
 
 
 class Varnish:
-    """varnishd in the foreground with the repository's VCL: a public
-    listener and the "purge" one, its instance folder and log in ``folder``."""
+    """varnishd in the foreground with the repository's VCL in front of the
+    servers on ``backend_ports``, its instance folder and log in ``folder``."""
 
-    def __init__(self, folder, backend_port):
-        self.port, self.purge_port = free_port(), free_port()
+    def __init__(self, folder, backend_ports):
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.purge_url = f"http://127.0.0.1:{self.purge_port}"
         include = folder / "vcl"
         include.mkdir()
-        # As config/varnish/backend.example.vcl, naming the test's server;
-        # no application server elsewhere (192.0.2.0/24 is for documentation).
+        # As config/varnish/backend.example.vcl says for several servers.
+        backends = "".join(
+            f'backend app{n} {{ .host = "127.0.0.1"; .port = "{port}"; }}\n'
+            for n, port in enumerate(backend_ports)
+        )
+        added = "".join(f"app.add_backend(app{n}); " for n in range(len(backend_ports)))
         (include / "backend.vcl").write_text(
-            f'backend default {{ .host = "127.0.0.1"; .port = "{backend_port}"; }}\n'
-            'acl app_servers { "192.0.2.1"; }\n'
+            f"import directors;\n{backends}"
+            f"sub vcl_init {{ new app = directors.round_robin(); {added}}}\n"
+            "sub vcl_recv { set req.backend_hint = app.backend(); }\n"
         )
         self.log = folder / "varnishd.log"
         with open(self.log, "wb") as log:
@@ -95,8 +102,6 @@ class Varnish:
                     str(folder / "instance"),
                     "-a",
                     f"127.0.0.1:{self.port}",
-                    "-a",
-                    f"purge=127.0.0.1:{self.purge_port}",
                     "-p",
                     f"vcl_path={include}",
                     "-f",
@@ -128,8 +133,8 @@ class Varnish:
 class Stack:
     """The site as visitors reach it (through Varnish), and its database."""
 
-    def __init__(self, app, varnish, database):
-        self.app, self.varnish, self.database = app, varnish, database
+    def __init__(self, apps, varnish, database):
+        self.apps, self.varnish, self.database = apps, varnish, database
 
     def get(self, path, **kwargs):
         return requests.get(self.varnish.url + path, timeout=60, **kwargs)
@@ -142,32 +147,31 @@ class Stack:
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     varnishd()
+    if not os.environ.get("TEST_REDIS_URL"):
+        missing("TEST_REDIS_URL not set (scripts/services.sh starts Redis)")
     folder = tmp_path_factory.mktemp("varnish-stack")
-    app_port = free_port()
-    varnish = Varnish(folder, app_port)
+    ports = [free_port(), free_port()]
+    varnish = Varnish(folder, ports)
     database = folder / "db.sqlite3"
-    app = None
+    shared = {
+        "DATABASE_URL": f"sqlite:///{database}",
+        "DJANGO_MEDIA_ROOT": str(folder / "media"),
+        "DJANGO_SECRET_KEY": f"stack-{uuid.uuid4().hex}{uuid.uuid4().hex}",
+        "REDIS_URL": os.environ["TEST_REDIS_URL"],
+        "DJANGO_CACHE_PREFIX": f"varnish_{uuid.uuid4().hex[:10]}",
+        # Visitors and the Site record use Varnish's address.
+        "WAGTAILADMIN_BASE_URL": varnish.url,
+    }
+    apps = []
     try:
-        app = ServeProcess(
-            folder,
-            app_port,
-            serve_env(
-                app_port,
-                folder,
-                DATABASE_URL=f"sqlite:///{database}",
-                DJANGO_MEDIA_ROOT=str(folder / "media"),
-                # Visitors, the Site record and the purges use Varnish's
-                # address.
-                WAGTAILADMIN_BASE_URL=varnish.url,
-                DJANGO_FRONTEND_CACHE_URL=varnish.purge_url,
-                # Two workers (serve_env's), sharing the page cache in files.
-            ),
-        )
+        # One after the other: the second starts on the migrated database.
+        for port in ports:
+            apps.append(ServeProcess(folder, port, serve_env(port, folder, **shared)))
+            apps[-1].wait()
         varnish.wait()
-        app.wait()
-        yield Stack(app, varnish, database)
+        yield Stack(apps, varnish, database)
     finally:
-        if app is not None:
+        for app in apps:
             app.stop()
         varnish.stop()
 
@@ -175,7 +179,7 @@ def stack(tmp_path_factory):
 @pytest.fixture(scope="module")
 def librarian(stack):
     """The username of a superuser made in the site's database."""
-    stack.app.manage(
+    stack.apps[0].manage(
         "shell",
         "-c",
         "from django.contrib.auth import get_user_model; "
@@ -185,107 +189,71 @@ def librarian(stack):
     return "bibliotekarka"
 
 
-def served_by_varnish(response):
-    """Whether Varnish answered from its cache: X-Varnish then names this
-    request and the one that stored the object."""
+def kept_by_varnish(response):
+    """Whether Varnish answered from its own cache: X-Varnish then names
+    this request and the one that stored the object."""
     return len(response.headers["X-Varnish"].split()) == 2
 
 
+def from_page_cache(response):
+    return response.headers.get("X-Cache") == "hit"
+
+
 def kept(stack, path):
-    """Ask twice; the second answer, which must come from Varnish's cache."""
+    """Ask twice (one server each); the second answer comes from the page
+    cache both share, through Varnish, which keeps nothing."""
     first = stack.get(path)
     assert first.status_code == 200, path
     second = stack.get(path)
-    assert served_by_varnish(second), (path, second.headers)
+    assert from_page_cache(second), (path, second.headers)
     assert second.content == first.content, path
+    for response in (first, second):
+        assert not kept_by_varnish(response), path
+        assert "no-cache" in response.headers["Cache-Control"], path
+        assert "Set-Cookie" not in response.headers, path
     return second
 
 
-def test_anonymous_pages_feeds_and_sitemap_are_kept_in_both_languages(stack):
+def test_anonymous_pages_come_from_the_shared_page_cache(stack):
     for path in PUBLIC:
-        response = kept(stack, path)
-        assert "s-maxage=" in response.headers["Cache-Control"], path
-        assert "Set-Cookie" not in response.headers, path
+        kept(stack, path)
     assert "Partnerstwo „Marymont-Kaskada”" in stack.get(PL_KASKADA).text
     assert "The “Marymont-Kaskada” partnership" in stack.get(EN_KASKADA).text
     # A cookie the site does not use changes nothing, nor does the
     # language a browser asks for: the address says the language.
-    assert served_by_varnish(stack.get(PL_INDEX, cookies={"_pk_id": "1"}))
+    assert from_page_cache(stack.get(PL_INDEX, cookies={"_pk_id": "1"}))
     for languages in ("pl-PL,pl;q=0.9,en;q=0.8", "en-GB,en;q=0.9", "de"):
-        headers = {"Accept-Language": languages}
         for path in (PL_INDEX, EN_KASKADA):
-            response = stack.get(path, headers=headers)
-            assert served_by_varnish(response), (path, languages)
+            response = stack.get(path, headers={"Accept-Language": languages})
+            assert from_page_cache(response), (path, languages)
     assert 'lang="pl"' in stack.get(PL_INDEX, headers={"Accept-Language": "en"}).text
+    # Static files are Varnish's to keep.
+    static = next(
+        part.split('"')[0]
+        for part in stack.get("/").text.split('href="')
+        if part.startswith("/static/")
+    )
+    stack.get(static)
+    assert kept_by_varnish(stack.get(static))
 
 
-def test_the_admin_librarians_and_other_methods_reach_the_site(stack, librarian):
+def test_a_librarian_never_gets_a_kept_page(stack, librarian):
     for _ in range(2):
         login = stack.get("/admin/login/")
         assert login.status_code == 200
-        assert not served_by_varnish(login)
-    for path in (PL_INDEX, EN_INDEX):
-        kept(stack, path)
-        for headers in (
-            {"Cookie": "sessionid=abc"},
-            {"Cookie": "theme=dark; csrftoken=abc"},
-            {"Authorization": "Basic YWJjOmRlZg=="},
-        ):
-            for _ in range(2):
-                assert not served_by_varnish(stack.get(path, headers=headers))
-    # A librarian logged in through Varnish sees the user bar on a page
-    # that anonymous visitors get from the cache, and they never see it.
-    session = log_in(stack, librarian)
-    page = session.get(stack.varnish.url + PL_KASKADA, timeout=60)
-    assert not served_by_varnish(page)
-    assert "wagtail-userbar" in page.text
-    anonymous = kept(stack, PL_KASKADA)
-    assert "wagtail-userbar" not in anonymous.text
-    posted = requests.post(stack.varnish.url + PL_INDEX, timeout=60)
-    assert not served_by_varnish(posted)
-
-
-def purge(address, port, path, host, source="127.0.0.1"):
-    connection = http.client.HTTPConnection(
-        address, port, timeout=30, source_address=(source, 0)
-    )
-    try:
-        connection.request("PURGE", path, headers={"Host": host})
-        return connection.getresponse().status
-    finally:
-        connection.close()
-
-
-def test_purge_only_from_the_app_servers_on_the_purge_listener(stack):
-    from wagtail.contrib.frontend_cache.backends import HTTPBackend
-
-    host = f"127.0.0.1:{stack.varnish.port}"
-    kept(stack, PL_INDEX)
+        assert not kept_by_varnish(login) and not from_page_cache(login)
     kept(stack, PL_KASKADA)
-    # Through the public listener (all nginx forwards comes from 127.0.0.1):
-    # refused. On the purge listener from an address not in the ACL (any
-    # 127.0.0.0/8 address but 127.0.0.1 reaches loopback): refused.
-    assert purge("127.0.0.1", stack.varnish.port, PL_KASKADA, host) == 405
-    assert (
-        purge(
-            "127.0.0.1",
-            stack.varnish.purge_port,
-            PL_KASKADA,
-            host,
-            source="127.0.0.2",
-        )
-        == 405
-    )
-    assert served_by_varnish(stack.get(PL_KASKADA))
-    # As Wagtail's HTTPBackend sends it (PURGE, the page's Host, its path):
-    # gone, in either language, and only that address.
-    kept(stack, EN_KASKADA)
-    backend = HTTPBackend({"LOCATION": stack.varnish.purge_url})
-    for path in (PL_KASKADA, EN_KASKADA):
-        backend.purge(stack.varnish.url + path)
-        assert not served_by_varnish(stack.get(path)), path
-        assert served_by_varnish(stack.get(path)), path
-    assert served_by_varnish(stack.get(PL_INDEX))
+    session = log_in(stack, librarian)
+    for _ in range(2):  # once from each server
+        page = session.get(stack.varnish.url + PL_KASKADA, timeout=60)
+        assert not from_page_cache(page) and not kept_by_varnish(page)
+        assert "wagtail-userbar" in page.text
+    for cookie in ("sessionid=abc", "theme=dark; csrftoken=abc"):
+        response = stack.get(PL_KASKADA, headers={"Cookie": cookie})
+        assert not from_page_cache(response), cookie
+    assert "wagtail-userbar" not in kept(stack, PL_KASKADA).text
+    posted = requests.post(stack.varnish.url + PL_INDEX, timeout=60)
+    assert not from_page_cache(posted) and not kept_by_varnish(posted)
 
 
 def log_in(stack, username):
@@ -304,15 +272,23 @@ def page_id(stack, url_path):
     return found
 
 
+def both_servers(stack, path):
+    """The next two answers for ``path``, one from each server; the first
+    rendered afresh (the page cache was cleared)."""
+    first, second = stack.get(path), stack.get(path)
+    assert not from_page_cache(first), path
+    return [first.text, second.text]
+
+
 def test_what_an_editor_publishes_reaches_visitors_in_both_languages(stack, librarian):
-    """Published in the Wagtail admin (through Varnish, as a librarian): the
-    app's own purge empties Varnish of every page in both languages."""
+    """Published in the Wagtail admin (through Varnish, as a librarian):
+    the next anonymous request of every page, on either server, shows it."""
     for path in PUBLIC:
         kept(stack, path)
     session = log_in(stack, librarian)
 
-    # A new Polish partnership: on the Polish index, in the sitemap and the
-    # open-data feed at once; the English pages are purged too.
+    # A new Polish partnership: on the Polish index, in search, the sitemap
+    # and the open-data feed at once.
     index_id = page_id(stack, "/home/wspolpraca/partnerstwa-lokalne/")
     ((logo_id,),) = stack.query("SELECT id FROM wagtailimages_image LIMIT 1")
     ((organization_id,),) = stack.query(
@@ -337,17 +313,19 @@ def test_what_an_editor_publishes_reaches_visitors_in_both_languages(stack, libr
     assert stack.query(
         "SELECT live FROM wagtailcore_page WHERE slug = 'stary-zoliborz'"
     ) == [(1,)]
-    # Every address Varnish kept was purged: the English ones too, which
-    # this change does not alter.
-    for path in PUBLIC:
-        response = stack.get(path)
-        assert not served_by_varnish(response), path
-        assert served_by_varnish(stack.get(path)), path
     new_page = PL_INDEX + "stary-zoliborz/"
-    assert "Partnerstwo Lokalne Stary Żoliborz" in stack.get(PL_INDEX).text
-    assert "Partnerstwo Lokalne Stary Żoliborz" in stack.get(new_page).text
-    assert new_page in stack.get("/sitemap.xml").text
-    assert "Stary Żoliborz" in stack.get("/api/partnerships.json").text
+    name = "Partnerstwo Lokalne Stary Żoliborz"
+    for path, text in [
+        (PL_INDEX, name),
+        (new_page, name),
+        ("/szukaj/?query=kaskada", "Marymont"),
+        ("/sitemap.xml", new_page),
+        ("/api/partnerships.json", "Stary Żoliborz"),
+    ]:
+        for html in both_servers(stack, path):
+            assert text in html, path
+    # Every page was cleared: the English ones too.
+    assert not from_page_cache(stack.get(EN_INDEX))
 
     # The English Marymont-Kaskada unpublished: gone from the English index
     # and its own address; the Polish one stays.
@@ -360,7 +338,9 @@ def test_what_an_editor_publishes_reaches_visitors_in_both_languages(stack, libr
         session, stack, f"/admin/pages/{english_id}/unpublish/", {}
     )
     assert unpublished.status_code == 200, unpublished.text[:500]
-    assert stack.get(EN_KASKADA).status_code == 404
-    assert EN_KASKADA not in stack.get(EN_INDEX).text
+    for _ in range(2):
+        assert stack.get(EN_KASKADA).status_code == 404
+    for html in both_servers(stack, EN_INDEX):
+        assert EN_KASKADA not in html
     assert stack.get(PL_KASKADA).status_code == 200
     assert PL_KASKADA in stack.get(PL_INDEX).text

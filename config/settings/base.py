@@ -76,10 +76,11 @@ MIDDLEWARE = [
 ]
 
 # Caches ----------------------------------------------------------------------
-# Whole responses of public pages kept for anonymous visitors (0: off).
-PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=600)
-# "pages": the fragments every page repeats (header, menu, footer), cleared
-# on every publish.
+# Whole responses for anonymous visitors (home/cache.py) in the "pages" alias,
+# with the fragments every page repeats (header, menu, footer); any change a
+# public page shows clears the alias. 0 seconds switches the page cache off.
+CACHE_MIDDLEWARE_ALIAS = "pages"
+CACHE_MIDDLEWARE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=600)
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {
@@ -87,16 +88,6 @@ CACHES = {
         "LOCATION": "pages",
     },
 }
-# A caching proxy in front (e.g. Varnish; README): every purge reaches it too.
-if env.str("DJANGO_FRONTEND_CACHE_URL", default=""):
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
-    WAGTAILFRONTENDCACHE = {
-        "proxy": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": env.str("DJANGO_FRONTEND_CACHE_URL"),
-        }
-    }
-# -----------------------------------------------------------------------------
 
 ROOT_URLCONF = "config.urls"
 

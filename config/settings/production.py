@@ -90,29 +90,42 @@ AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=1)
 env.str("DATABASE_URL")
 
 # Caches ----------------------------------------------------------------------
-# Redis shared by every server (REDIS_URL). Without it, one server: files in
-# DJANGO_CACHE_DIR shared by its gunicorn workers and manage.py, so a publish
-# in one process renews the page cache of all.
-if env.str("REDIS_URL", default=""):
+# Redis shared by every server (REDIS_URL). The "pages" alias (home/cache.py),
+# which every change clears whole (FLUSHDB on Redis), has a database of its
+# own: DJANGO_PAGE_CACHE_URL, or REDIS_URL's database + 1. Without Redis, one
+# server: files in DJANGO_CACHE_DIR shared by its gunicorn workers and
+# manage.py, so a publish in one process clears the pages of all.
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    _redis = urlsplit(REDIS_URL)
+    _next_db = f"/{int(_redis.path.strip('/') or 0) + 1}"
+    _pages_url = env.str(
+        "DJANGO_PAGE_CACHE_URL", default=_redis._replace(path=_next_db).geturl()
+    )
+    if _pages_url == REDIS_URL:
+        raise ImproperlyConfigured(
+            "DJANGO_PAGE_CACHE_URL must name another Redis database than REDIS_URL."
+        )
+    _prefix = env.str("DJANGO_CACHE_PREFIX", default="zoliborz")
     CACHES = {
         "default": {
             **env_url(env.cache_url, "REDIS_URL"),
-            "KEY_PREFIX": env.str("DJANGO_CACHE_PREFIX", default="zoliborz"),
+            "KEY_PREFIX": _prefix,
             "TIMEOUT": 600,
-        }
+        },
+        "pages": {**env.cache_url_config(_pages_url), "KEY_PREFIX": _prefix},
     }
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": env.str(
-                "DJANGO_CACHE_DIR", default=str(BASE_DIR / "var/cache")
-            ),
-            "TIMEOUT": 600,
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
+    _cache_dir = env.str("DJANGO_CACHE_DIR", default=str(BASE_DIR / "var/cache"))
+    _files = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     }
-# -----------------------------------------------------------------------------
+    CACHES = {
+        "default": {**_files, "LOCATION": _cache_dir},
+        "pages": {**_files, "LOCATION": f"{_cache_dir}/pages"},
+    }
 
 # --- Static files and media ---------------------------------------------------
 # Collected by `make serve`, served by WhiteNoise hashed and compressed.

@@ -16,3 +16,5 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
+# Whole-page caching off: tests/test_page_cache.py turns it on.
+CACHE_MIDDLEWARE_SECONDS = 0

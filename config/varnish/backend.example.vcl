@@ -1,12 +1,11 @@
 # Where the application servers are, for default.vcl, which includes
 # "backend.vcl" from Varnish's vcl_path. Copy this file to
-# /etc/varnish/backend.vcl and edit it there (README: "A proxy or CDN in
-# front"). Not found under this name: a missing or unreadable backend.vcl
-# stops varnishd rather than sending visitors to a guess.
-# tests/test_varnish.py writes its own, naming the test's server.
+# /etc/varnish/backend.vcl and edit it there (README: "Varnish"). Not found
+# under this name: a missing or unreadable backend.vcl stops varnishd rather
+# than sending visitors to a guess. tests/test_varnish.py writes its own,
+# naming the test's two servers.
 
-# `make serve`'s gunicorn on this machine (PORT 8000). Several servers: one
-# backend each and a round-robin director (vmod_directors) in vcl_init.
+# `make serve`'s gunicorn on this machine (PORT 8000).
 backend default {
     .host = "127.0.0.1";
     .port = "8000";
@@ -14,8 +13,15 @@ backend default {
     .first_byte_timeout = 60s;
 }
 
-# Application servers on other machines, which purge through the "purge"
-# listener: their private network. (Loopback is always allowed.)
-acl app_servers {
-    "10.0.0.0"/24;
-}
+# Several servers (sharing one Redis, see README): one backend each and a
+# round-robin director instead of the backend above:
+#
+# import directors;
+# backend one { .host = "10.0.0.11"; .port = "8000"; }
+# backend two { .host = "10.0.0.12"; .port = "8000"; }
+# sub vcl_init {
+#     new app = directors.round_robin();
+#     app.add_backend(one);
+#     app.add_backend(two);
+# }
+# sub vcl_recv { set req.backend_hint = app.backend(); }

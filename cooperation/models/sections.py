@@ -15,7 +15,6 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
 from home.i18n import memoise
-from home.page_cache import known_parameters
 from home.search import SearchText
 from home.text import MAX_QUERY_LENGTH, clean_query, fold
 
@@ -164,12 +163,6 @@ class PartnershipIndexPage(SearchText, Page):
         ]
         return street_finder.find(query, rows)
 
-    def serve(self, request, *args, **kwargs):
-        # The street finder's answer is a page of its own: kept by the page
-        # cache for each street asked (home.page_cache).
-        response = super().serve(request, *args, **kwargs)
-        return known_parameters(response, "street")
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         partnerships = load_rows(self.get_partnerships())
@@ -244,11 +237,6 @@ class PartnerDirectoryPage(SearchText, Page):
         position = {page.pk: index for index, page in enumerate(partnerships)}
         memberships.sort(key=lambda m: (position[m.page_id], m.sort_order or 0))
         return memberships
-
-    def serve(self, request, *args, **kwargs):
-        # Each filter of the directory is kept by the page cache on its own.
-        response = super().serve(request, *args, **kwargs)
-        return known_parameters(response, "sector", "partnership")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -4,20 +4,17 @@ March) with the details the law requires that are still missing."""
 
 import datetime
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 from wagtail_localize.models import get_edit_url
 
-from home import page_cache
 from home.models import AccessibilityStatementPage
 from home.models.accessibility import REVIEW_DAY, REVIEW_MONTH
 
 from ..models import SiteSettings
-from .translation_status import TRANSLATIONS_GENERATION, out_of_date_translations
+from .translation_status import out_of_date_translations
 
 
 class GuidePanel(Component):
@@ -38,21 +35,9 @@ class OutOfDateTranslationsPanel(Component):
     order = 140
 
     def get_context_data(self, parent_context):
-        # Checking every translation costs a fixed number of queries (see
-        # translation_status.out_of_date), a dozen or so, and reads every
-        # translated object: the rows are kept in the cache until anything
-        # they depend on changes (the page cache's generation, which every
-        # publish and every saved snippet moves on, and wagtail-localize's
-        # own, which every saved string, translation or sync moves on).
-        try:
-            key = (
-                f"out-of-date-translations:{get_language()}:"
-                f"{page_cache.generation()}:"
-                f"{page_cache.generation(TRANSLATIONS_GENERATION)}"
-            )
-            return {"rows": cache.get_or_set(key, self.rows, 24 * 3600)}
-        except page_cache.CacheUnavailable:
-            return {"rows": self.rows()}  # the cache is down (logged)
+        # A fixed number of queries, however many translations (see
+        # translation_status.out_of_date); the dashboard is seldom loaded.
+        return {"rows": self.rows()}
 
     @staticmethod
     def rows():

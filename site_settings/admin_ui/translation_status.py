@@ -26,10 +26,6 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import OverridableSegmentValue, StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
-# Moved on by every save or delete of a wagtail-localize object (a string
-# translated, a sync, a translation enabled): see site_settings/apps.py.
-TRANSLATIONS_GENERATION = "out-of-date-translations:generation"
-
 
 def current_content(instance):
     """The translatable and synchronised values of ``instance`` as

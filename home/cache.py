@@ -1,0 +1,135 @@
+"""Whole responses for anonymous visitors: Django's cache middleware on the
+"pages" cache alias, never for a librarian, never past a change.
+
+Any change a public page can show clears the whole alias (connect_signals);
+browsers and proxies revalidate every page with its ETag. The path of a
+publish is told in docs/architecture.md.
+"""
+
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.middleware import cache as stock
+from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
+MAX_QUERY_STRING = 300  # longer is not a visitor's query
+EPOCH = "epoch"  # gone after a clear: a render begun before it is not kept
+# Apps whose every model a public page may show; pages themselves clear on
+# publish, unpublish, move, slug change and delete (a draft saved does not).
+PURGING_APPS = {"cooperation", "site_settings", "home"}
+PURGING_MODELS = {
+    "wagtailimages.image",  # not its renditions, which pages make as they render
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailcore.pageviewrestriction",
+    "wagtailredirects.redirect",
+}
+
+
+def anonymous(request):
+    cookies = request.COOKIES
+    return (
+        settings.CACHE_MIDDLEWARE_SECONDS > 0
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and settings.CSRF_COOKIE_NAME not in cookies
+        and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_STRING
+    )
+
+
+def keepable(response):
+    control = response.get("Cache-Control", "")
+    policy = response.get("Content-Security-Policy", "") + response.get(
+        "Content-Security-Policy-Report-Only", ""
+    )
+    return not (
+        response.status_code != 200
+        or response.streaming
+        or response.cookies
+        or any(word in control for word in ("private", "no-cache", "no-store"))
+        or "'nonce-" in policy
+    )
+
+
+def revalidated(response):
+    """Only this cache keeps a page: browsers and proxies ask again (ETag)."""
+    del response["Expires"]
+    patch_cache_control(response, max_age=0, no_cache=True)
+    return response
+
+
+class FetchFromCacheMiddleware(stock.FetchFromCacheMiddleware):
+    """Last in MIDDLEWARE: an anonymous GET or HEAD from the cache."""
+
+    def process_request(self, request):
+        if not anonymous(request):
+            return None  # nor is its response kept: no epoch
+        try:
+            response = super().process_request(request)
+            if response is None:
+                request.page_cache_epoch = self.cache.get_or_set(
+                    EPOCH, uuid.uuid4().hex, None
+                )
+                return None
+        except Exception as error:  # the backend's own connection errors
+            logger.warning("Page cache unavailable: %s", error)
+            return None
+        response["X-Cache"] = "hit"
+        return revalidated(response)
+
+
+class UpdateCacheMiddleware(stock.UpdateCacheMiddleware):
+    """First in MIDDLEWARE: keeps the response as it leaves the site."""
+
+    def process_response(self, request, response):
+        epoch = getattr(request, "page_cache_epoch", None)
+        if epoch is None or not keepable(response):
+            return response
+        try:
+            if self.cache.get(EPOCH) == epoch:
+                response = super().process_response(request, response)
+        except Exception as error:
+            logger.warning("Page cache unavailable: %s", error)
+        return revalidated(response)
+
+
+def clear(**_kwargs):
+    """Forget every kept page: now, and again when the transaction commits
+    (a page rendered from the old rows meanwhile is not kept: epoch)."""
+    clear_now()
+    transaction.on_commit(clear_now)
+
+
+def clear_now():
+    try:
+        caches[settings.CACHE_MIDDLEWARE_ALIAS].clear()
+    except Exception as error:  # kept pages expire on their own
+        logger.warning("Page cache not cleared: %s", error)
+
+
+def clear_for_model(sender, instance=None, signal=None, **_kwargs):
+    from django.db.models.signals import post_delete
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        shown = signal is post_delete  # a saved draft changes no public page
+    else:
+        meta = sender._meta
+        shown = meta.app_label in PURGING_APPS or meta.label_lower in PURGING_MODELS
+    if shown:
+        clear()
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail import signals
+
+    signals.page_published.connect(clear)
+    signals.page_unpublished.connect(clear)
+    signals.post_page_move.connect(clear)
+    signals.page_slug_changed.connect(clear)
+    post_save.connect(clear_for_model)
+    post_delete.connect(clear_for_model)
