@@ -97,6 +97,7 @@ env.str("DATABASE_URL")
 # manage.py, so a publish in one process clears the pages of all.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
+    _default = env_url(env.cache_url, "REDIS_URL")
     _redis = urlsplit(REDIS_URL)
     _next_db = f"/{int(_redis.path.strip('/') or 0) + 1}"
     _pages_url = env.str(
@@ -109,11 +110,15 @@ if REDIS_URL:
     _prefix = env.str("DJANGO_CACHE_PREFIX", default="zoliborz")
     CACHES = {
         "default": {
-            **env_url(env.cache_url, "REDIS_URL"),
+            **_default,
             "KEY_PREFIX": _prefix,
             "TIMEOUT": 600,
         },
-        "pages": {**env.cache_url_config(_pages_url), "KEY_PREFIX": _prefix},
+        "pages": {
+            **env.cache_url_config(_pages_url),
+            "BACKEND": "home.cache.ForgivingRedisCache",
+            "KEY_PREFIX": _prefix,
+        },
     }
 else:
     _cache_dir = env.str("DJANGO_CACHE_DIR", default=str(BASE_DIR / "var/cache"))
