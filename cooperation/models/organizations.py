@@ -1,6 +1,7 @@
 """Partner organisations: the institutions, schools and groups the library and
 the partnerships work with. Organisations only, never private persons."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import capfirst, slugify
@@ -171,9 +172,9 @@ class PartnerOrganization(
 
     def search_result(self, request):
         """A search result linking the organisation's entry in the directory."""
-        from .sections import PartnerDirectoryPage
-
-        directory_url = PartnerDirectoryPage.url_for_locale(self.locale_id, request)
+        # By name: the directory page's module imports this one.
+        directory = apps.get_model("cooperation", "PartnerDirectoryPage")
+        directory_url = directory.url_for_locale(self.locale_id, request)
         return Result(
             title=self.display_name,
             url=f"{directory_url}#{self.anchor}" if directory_url else "",
