@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -15,8 +14,14 @@ from cooperation.models import (
     PartnershipIndexPage,
     PartnershipPage,
 )
-from home.models import HomePage
-from tests.conftest import build_site
+from home.models import (
+    AccessibilityStatementPage,
+    EasyReadPage,
+    HomePage,
+    SignLanguagePage,
+    StandardPage,
+)
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -26,44 +31,34 @@ class PageTypeRules(WagtailPageTestCase):
 
     @classmethod
     def setUpTestData(cls):
-        build_site()
+        factories.polish_site()
 
     def test_rules(self):
-        check_rules(self)
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {
+                CooperationPage,
+                StandardPage,
+                AccessibilityStatementPage,
+                EasyReadPage,
+                SignLanguagePage,
+            },
+        )
+        self.assertAllowedSubpageTypes(
+            CooperationPage, {PartnershipIndexPage, PartnerDirectoryPage}
+        )
+        self.assertAllowedSubpageTypes(PartnershipIndexPage, {PartnershipPage})
+        self.assertAllowedSubpageTypes(PartnershipPage, set())
+        self.assertAllowedParentPageTypes(PartnershipPage, {PartnershipIndexPage})
+        self.assertAllowedParentPageTypes(PartnershipIndexPage, {CooperationPage})
+        assert not PartnershipPage.can_create_at(CooperationPage.objects.get())
+        assert not PartnershipIndexPage.can_create_at(
+            CooperationPage.objects.get()
+        )  # max 1
 
     def test_pages_are_renderable(self):
         for model in [HomePage, CooperationPage, PartnershipIndexPage, PartnershipPage]:
             self.assertPageIsRenderable(model.objects.first())
-
-
-def check_rules(rules):
-    rules.assertAllowedSubpageTypes(
-        HomePage, {CooperationPage} | _extra_home_children()
-    )
-    rules.assertAllowedSubpageTypes(
-        CooperationPage, {PartnershipIndexPage, PartnerDirectoryPage}
-    )
-    rules.assertAllowedSubpageTypes(PartnershipIndexPage, {PartnershipPage})
-    rules.assertAllowedSubpageTypes(PartnershipPage, set())
-    rules.assertAllowedParentPageTypes(PartnershipPage, {PartnershipIndexPage})
-    rules.assertAllowedParentPageTypes(PartnershipIndexPage, {CooperationPage})
-    assert not PartnershipPage.can_create_at(CooperationPage.objects.get())
-    assert not PartnershipIndexPage.can_create_at(
-        CooperationPage.objects.get()
-    )  # max 1
-
-
-def _extra_home_children():
-    """Page types other work adds under the home page (statement, privacy)."""
-    from django.apps import apps
-
-    return {
-        model
-        for model in apps.get_models()
-        if issubclass(model, Page)
-        and model._meta.app_label == "home"
-        and model is not HomePage
-    }
 
 
 @pytest.fixture
