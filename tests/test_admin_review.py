@@ -194,6 +194,7 @@ def organisation_list(client, **params):
 def test_organisation_list_shows_one_language_at_a_time(client, site_tree, english):
     copies = translate_organizations(english)
     polish = PartnerOrganization.objects.filter(locale__language_code="pl")
+    assert len(copies) == polish.count() == 8
     client.force_login(moderator())
 
     default = organisation_list(client)
