@@ -1,7 +1,5 @@
 """Page type rules, and creating a partnership through the real admin form."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
@@ -146,19 +144,6 @@ def _refused(admin_client, data, message):
     assert not PartnershipPage.objects.filter(slug="nowe").exists()
 
 
-def test_month_13_is_refused(admin_client):
-    _refused(admin_client, partnership_form(founded_month="13"), "Wybierz poprawną")
-
-
-def test_future_year_is_refused(admin_client):
-    year = str(datetime.date.today().year + 1)
-    _refused(
-        admin_client,
-        partnership_form(founded_year=year),
-        "Rok powstania nie może być z przyszłości.",
-    )
-
-
 def test_empty_street_is_refused(admin_client):
     data = partnership_form(
         streets=inline_formset([{"street_type": "aleja", "name": "   "}], min=1)
@@ -187,10 +172,3 @@ def test_duplicate_organisation_is_refused(admin_client):
         )
     )
     _refused(admin_client, data, "Ta organizacja jest już na liście.")
-
-
-def test_no_streets_is_refused(admin_client):
-    data = partnership_form(streets=inline_formset([], min=1))
-    response = admin_client.post(add_url(), data)
-    assert response.status_code == 200
-    assert not PartnershipPage.objects.filter(slug="nowe").exists()
