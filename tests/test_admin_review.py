@@ -1,4 +1,4 @@
-"""Issue 10 (part B) beyond wording: rejection and approval visible to the
+"""The admin beyond wording: rejection and approval visible to the
 people concerned, a changed logo's old alternative text flagged, the
 no-streets error in Polish, admin search by a street typed without
 diacritics, the organisations list one language at a time, and no Wagtail
