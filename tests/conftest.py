@@ -43,12 +43,14 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 SLOW_MODULES = [
     "test_query_counts.py",
     "test_page_cache.py",
-    "test_admin_concurrency_live.py",
-    "test_translations.py",
     "test_security_images.py",
-    "test_security.py",
-    "test_site_search.py",
     "test_admin_query_counts.py",
+    "test_translations.py",
+    "test_hostile_property.py",
+    "test_admin_publish_safety.py",
+    "test_easy_access.py",
+    "test_admin_review.py",
+    "test_admin_concurrency_live.py",
 ]
 
 
