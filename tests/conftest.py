@@ -16,10 +16,50 @@ from contextlib import contextmanager
 
 import pytest
 from django.db import transaction
+from hypothesis import HealthCheck, settings
 
 from . import factories
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Hypothesis: every example is a request, so a few dozen per test; the
+# hostile values that broke the admin are among the first it tries.
+# HYPOTHESIS_PROFILE=thorough explores twenty times as far.
+_hypothesis = {
+    "deadline": None,
+    "database": None,
+    "suppress_health_check": [
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+    ],
+}
+settings.register_profile("default", max_examples=25, **_hypothesis)
+settings.register_profile("thorough", max_examples=500, **_hypothesis)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+# The slowest modules first: each xdist worker takes whole modules in this
+# order (`--dist loadfile --no-loadscope-reorder`), so a long module does not
+# start last and keep one worker busy while the other waits.
+SLOW_MODULES = [
+    "test_query_counts.py",
+    "test_page_cache.py",
+    "test_security_images.py",
+    "test_admin_query_counts.py",
+    "test_translations.py",
+    "test_hostile_property.py",
+    "test_admin_publish_safety.py",
+    "test_easy_access.py",
+    "test_admin_review.py",
+    "test_admin_concurrency_live.py",
+]
+
+
+def pytest_collection_modifyitems(items):
+    def weight(item):
+        name = item.path.name
+        return SLOW_MODULES.index(name) if name in SLOW_MODULES else len(SLOW_MODULES)
+
+    items.sort(key=weight)
 
 
 def build_site(english=False):

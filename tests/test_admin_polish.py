@@ -1,4 +1,4 @@
-"""The Polish admin as librarians see it (issue 10): the key screens, each
+"""The Polish admin as librarians see it: the key screens, each
 opened by an ordinary account of the group that uses it, contain none of the
 English or broken Polish phrases librarians met. Strings the admin's
 JavaScript shows come from the "djangojs" catalogs, checked here too; the
@@ -10,8 +10,11 @@ import json
 import re
 
 import pytest
+from django.test import TestCase
 from django.urls import reverse
-from wagtail_localize.models import TranslationSource
+from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+from wagtail_localize.operations import translate_object
 
 from cooperation.models import (
     PartnerOrganization,
@@ -19,6 +22,8 @@ from cooperation.models import (
     PartnershipPage,
 )
 
+from . import factories
+from .conftest import _module_data
 from .factories import editor, image, moderator, translator
 
 pytestmark = pytest.mark.django_db
@@ -89,12 +94,41 @@ def offending(text):
     ]
 
 
+def translated_site():
+    """The factory site with one partnership translated into English through
+    wagtail-localize (parents first), every text translated by hand."""
+    site = factories.polish_site()
+    english = factories.locale("en")
+    page = site.partnerships["marymont-kaskada"]
+    for ancestor in [*page.get_ancestors().filter(depth__gte=2), page]:
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            translate_object(ancestor.specific, [english])
+    source = TranslationSource.objects.get_for_instance(page)
+    for segment in StringSegment.objects.filter(source=source).select_related(
+        "string", "context"
+    ):
+        StringTranslation.objects.create(
+            translation_of=segment.string,
+            locale=english,
+            context=segment.context,
+            data=f"EN {segment.string.data}",
+            translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+        )
+    return site
+
+
+@pytest.fixture(scope="module")
+def _translated_module(request, django_db_setup, django_db_blocker):
+    with _module_data(request, django_db_blocker, translated_site) as site:
+        yield site
+
+
 @pytest.fixture
-def screens(bilingual):
-    polish = PartnershipPage.objects.filter(locale__language_code="pl").first()
-    english = polish.get_translation(
-        polish.locale.__class__.objects.get(language_code="en")
+def screens(_translated_module, db):
+    polish = PartnershipPage.objects.get(
+        slug="marymont-kaskada", locale__language_code="pl"
     )
+    english = polish.get_translation(Locale.objects.get(language_code="en"))
     index = PartnershipIndexPage.objects.get(locale__language_code="pl")
     source = TranslationSource.objects.get_for_instance(polish)
     organisation = PartnerOrganization.objects.filter(
@@ -103,7 +137,7 @@ def screens(bilingual):
     image()  # the image library is not empty
     # One page waits for a moderator: the dashboards and the editor show the
     # workflow's panels and status.
-    second = PartnershipPage.objects.filter(locale__language_code="pl")[1]
+    second = PartnershipPage.objects.get(slug="sady-zoliborskie")
     second.save_revision()
     second.get_workflow().start(second, second.owner or polish.owner)
     return {

@@ -1,4 +1,4 @@
-"""Issue 10 (part B) beyond wording: rejection and approval visible to the
+"""The admin beyond wording: rejection and approval visible to the
 people concerned, a changed logo's old alternative text flagged, the
 no-streets error in Polish, admin search by a street typed without
 diacritics, the organisations list one language at a time, and no Wagtail
@@ -194,6 +194,7 @@ def organisation_list(client, **params):
 def test_organisation_list_shows_one_language_at_a_time(client, site_tree, english):
     copies = translate_organizations(english)
     polish = PartnerOrganization.objects.filter(locale__language_code="pl")
+    assert len(copies) == polish.count() == 8
     client.force_login(moderator())
 
     default = organisation_list(client)

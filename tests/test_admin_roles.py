@@ -64,7 +64,8 @@ def create_as_editor(client, index_page):
 
 def test_groups_exist_from_the_migration_alone(db):
     """On a fresh database (no pages yet) the migration made the groups with
-    their model permissions."""
+    their model permissions. First in the module, before ``site_tree``."""
+    assert not CooperationPage.objects.exists()
     editors = Group.objects.get(name=EDITORS)
     codenames = set(editors.permissions.values_list("codename", flat=True))
     assert {"access_admin", "add_partnerorganization"} <= codenames

@@ -1,4 +1,4 @@
-"""The backup drill: seed, back up, wipe the database and the media, restore,
+"""The backup drill: build a site, back up, wipe the database and the media, restore,
 and every page, image, rendition, revision and row is back as it was.
 
 Runs on whichever database the suite runs on (SQLite, and PostgreSQL in CI),
@@ -61,7 +61,7 @@ def snapshot():
 
 def wipe():
     if connection.vendor == "postgresql":
-        # The seed's foreign-key checks, deferred in the test's transaction,
+        # The site's foreign-key checks, deferred in the test's transaction,
         # would make TRUNCATE refuse.
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
@@ -70,7 +70,7 @@ def wipe():
         default_storage.delete(name)
 
 
-def test_backup_wipe_restore_brings_everything_back(client, seeded, tmp_path):
+def test_backup_wipe_restore_brings_everything_back(client, site_tree, tmp_path):
     # Renditions as the public pages make them.
     assert client.get("/wspolpraca/partnerstwa-lokalne/").status_code == 200
     before = snapshot()
@@ -93,7 +93,7 @@ def test_backup_wipe_restore_brings_everything_back(client, seeded, tmp_path):
         assert client.get(path).status_code == 200, path
 
 
-def test_a_damaged_archive_is_refused_and_changes_nothing(seeded, tmp_path):
+def test_a_damaged_archive_is_refused_and_changes_nothing(site_tree, tmp_path):
     pages = Page.objects.count()
     damaged = tmp_path / "zoliborz-damaged.tar.gz"
     damaged.write_bytes(b"not an archive")

@@ -22,7 +22,6 @@ from cooperation.models import PartnerOrganization
 from home.models import AccessibilityStatementPage, StandardPage
 from site_settings.initial_content import seed
 from site_settings.models import FooterText
-from tests.conftest import build_site
 
 PAGES = (
     (AccessibilityStatementPage, "deklaracja-dostepnosci", "accessibility-statement"),
@@ -65,8 +64,7 @@ def seeded_polish_objects():
 
 
 @pytest.fixture
-def legal_pages(db):
-    build_site()
+def legal_pages(seeded):
     return [model.objects.get(slug=slug) for model, slug, _ in PAGES]
 
 
@@ -81,8 +79,7 @@ def test_every_segment_has_an_english_translation(legal_pages):
         assert all(value.startswith('"https://') for value in overridables)
 
 
-def test_every_english_text_translates_a_seeded_segment(db):
-    build_site()
+def test_every_english_text_translates_a_seeded_segment(seeded):
     extracted = set()
     for instance in seeded_polish_objects():
         extracted.update(segments_of(instance)[1])

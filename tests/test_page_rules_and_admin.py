@@ -1,10 +1,7 @@
 """Page type rules, and creating a partnership through the real admin form."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
-from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -15,8 +12,14 @@ from cooperation.models import (
     PartnershipIndexPage,
     PartnershipPage,
 )
-from home.models import HomePage
-from tests.conftest import build_site
+from home.models import (
+    AccessibilityStatementPage,
+    EasyReadPage,
+    HomePage,
+    SignLanguagePage,
+    StandardPage,
+)
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -26,44 +29,34 @@ class PageTypeRules(WagtailPageTestCase):
 
     @classmethod
     def setUpTestData(cls):
-        build_site()
+        factories.polish_site()
 
     def test_rules(self):
-        check_rules(self)
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {
+                CooperationPage,
+                StandardPage,
+                AccessibilityStatementPage,
+                EasyReadPage,
+                SignLanguagePage,
+            },
+        )
+        self.assertAllowedSubpageTypes(
+            CooperationPage, {PartnershipIndexPage, PartnerDirectoryPage}
+        )
+        self.assertAllowedSubpageTypes(PartnershipIndexPage, {PartnershipPage})
+        self.assertAllowedSubpageTypes(PartnershipPage, set())
+        self.assertAllowedParentPageTypes(PartnershipPage, {PartnershipIndexPage})
+        self.assertAllowedParentPageTypes(PartnershipIndexPage, {CooperationPage})
+        assert not PartnershipPage.can_create_at(CooperationPage.objects.get())
+        assert not PartnershipIndexPage.can_create_at(
+            CooperationPage.objects.get()
+        )  # max 1
 
     def test_pages_are_renderable(self):
         for model in [HomePage, CooperationPage, PartnershipIndexPage, PartnershipPage]:
             self.assertPageIsRenderable(model.objects.first())
-
-
-def check_rules(rules):
-    rules.assertAllowedSubpageTypes(
-        HomePage, {CooperationPage} | _extra_home_children()
-    )
-    rules.assertAllowedSubpageTypes(
-        CooperationPage, {PartnershipIndexPage, PartnerDirectoryPage}
-    )
-    rules.assertAllowedSubpageTypes(PartnershipIndexPage, {PartnershipPage})
-    rules.assertAllowedSubpageTypes(PartnershipPage, set())
-    rules.assertAllowedParentPageTypes(PartnershipPage, {PartnershipIndexPage})
-    rules.assertAllowedParentPageTypes(PartnershipIndexPage, {CooperationPage})
-    assert not PartnershipPage.can_create_at(CooperationPage.objects.get())
-    assert not PartnershipIndexPage.can_create_at(
-        CooperationPage.objects.get()
-    )  # max 1
-
-
-def _extra_home_children():
-    """Page types other work adds under the home page (statement, privacy)."""
-    from django.apps import apps
-
-    return {
-        model
-        for model in apps.get_models()
-        if issubclass(model, Page)
-        and model._meta.app_label == "home"
-        and model is not HomePage
-    }
 
 
 @pytest.fixture
@@ -151,19 +144,6 @@ def _refused(admin_client, data, message):
     assert not PartnershipPage.objects.filter(slug="nowe").exists()
 
 
-def test_month_13_is_refused(admin_client):
-    _refused(admin_client, partnership_form(founded_month="13"), "Wybierz poprawną")
-
-
-def test_future_year_is_refused(admin_client):
-    year = str(datetime.date.today().year + 1)
-    _refused(
-        admin_client,
-        partnership_form(founded_year=year),
-        "Rok powstania nie może być z przyszłości.",
-    )
-
-
 def test_empty_street_is_refused(admin_client):
     data = partnership_form(
         streets=inline_formset([{"street_type": "aleja", "name": "   "}], min=1)
@@ -192,10 +172,3 @@ def test_duplicate_organisation_is_refused(admin_client):
         )
     )
     _refused(admin_client, data, "Ta organizacja jest już na liście.")
-
-
-def test_no_streets_is_refused(admin_client):
-    data = partnership_form(streets=inline_formset([], min=1))
-    response = admin_client.post(add_url(), data)
-    assert response.status_code == 200
-    assert not PartnershipPage.objects.filter(slug="nowe").exists()

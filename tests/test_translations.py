@@ -65,6 +65,18 @@ def polish_pages():
     return Page.objects.filter(locale__language_code="pl", depth__gte=2).live()
 
 
+def test_seeding_leaves_no_redirects_from_never_public_addresses(
+    db, django_capture_on_commit_callbacks
+):
+    """First in the module: it seeds an empty database itself (under the
+    module's ``bilingual`` data the loader would make nothing)."""
+    assert not Page.objects.filter(locale__language_code="en").exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        build_site(english=True)
+    assert Page.objects.filter(locale__language_code="en").live().count() == 12
+    assert not Redirect.objects.exists()
+
+
 def test_every_seeded_polish_string_has_an_english_translation(bilingual):
     assert bilingual.missing == []
     objects = [page.specific for page in polish_pages()]
@@ -101,15 +113,6 @@ def test_english_is_made_through_wagtail_localize(bilingual):
     assert FooterText.objects.get(locale=english_locale).library_name == (
         seed.english_library_name()
     )
-
-
-def test_seeding_leaves_no_redirects_from_never_public_addresses(
-    db, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        build_site(english=True)
-    assert Page.objects.filter(locale__language_code="en").live().count() == 12
-    assert not Redirect.objects.exists()
 
 
 def test_loading_again_creates_nothing_and_keeps_librarians_english(bilingual):
