@@ -1,5 +1,5 @@
 """Tampered and malformed admin POSTs from a logged-in librarian answer with
-a form error or a 400, never a 500 (issue 12's fourteen inputs and their
+a form error or a 400, never a 500 (the fourteen inputs found in review and their
 neighbours), and an organisation of another language is refused by the
 server, not only hidden by the chooser."""
 

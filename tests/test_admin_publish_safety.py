@@ -1,4 +1,4 @@
-"""Librarians working at once, and translators who may not publish (issue 10):
+"""Librarians working at once, and translators who may not publish:
 through the admin views, as non-superuser members of each group.
 
 Real concurrency (two requests at the same moment against a file SQLite

@@ -1,4 +1,4 @@
-"""Security hardening (issue 12): the deploy check, the headers on every kind
+"""Security hardening: the deploy check, the headers on every kind
 of response, login throttling in Polish, admin sessions, and addresses with
 bytes no database can store."""
 

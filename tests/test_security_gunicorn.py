@@ -1,5 +1,5 @@
 """A real gunicorn with the project's hardening module sends no `Server`
-banner (issue 12); without it, gunicorn would say `Server: gunicorn`."""
+banner; without it, gunicorn would say `Server: gunicorn`."""
 
 import socket
 import subprocess

@@ -1,4 +1,4 @@
-"""Image uploads cannot exhaust a worker (issue 12): at most
+"""Image uploads cannot exhaust a worker: at most
 WAGTAILIMAGES_MAX_IMAGE_PIXELS (24 MP) are accepted, an image over it is
 refused before it is decoded, and checking plus rendering an accepted image
 just under the limit stays under a measured memory ceiling. Each case runs

@@ -1,4 +1,4 @@
-"""Issue 13: the Polish Sign Language recording as librarians manage it in
+"""The Polish Sign Language recording as librarians manage it in
 the admin (upload, replace, wrong files refused in Polish), as visitors get
 it (a self-hosted <video> with captions and a transcript, byte ranges for
 seeking), and the readability hint on the easy-to-read page."""

@@ -1,4 +1,4 @@
-"""The parts of the Polish admin only a browser shows (issue 10): texts the
+"""The parts of the Polish admin only a browser shows: texts the
 admin's JavaScript writes. wagtail-localize's translation editor, opened by
 a translator and by a moderator, reads Polish: its heading (rewritten by
 static/js/admin-wording.js), its menu label and its publish button."""

@@ -1,6 +1,6 @@
 """The enforced Content-Security-Policy breaks nothing: Chromium reports no
 `securitypolicyviolation` on any public page or on the admin screens a
-librarian uses (issue 12). Each event is sent to the test through an exposed
+librarian uses. Each event is sent to the test through an exposed
 function, so none is lost when a page navigates away."""
 
 import pytest

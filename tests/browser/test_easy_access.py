@@ -1,4 +1,4 @@
-"""Issue 13 in Chromium: the Polish Sign Language page with a recording plays
+"""In Chromium: the Polish Sign Language page with a recording plays
 its self-hosted video with captions, loads nothing from another host, is
 usable by keyboard and passes axe, in both languages; the header's ETR and
 PJM links work by keyboard."""

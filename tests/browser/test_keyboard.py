@@ -10,7 +10,7 @@ KEYBOARD_PATHS = [
     "/wspolpraca/partnerstwa-lokalne/",
     "/wspolpraca/partnerstwa-lokalne/marymont-kaskada/",
     "/wspolpraca/z-kim-wspolpracujemy/",
-    # Issue 13: the easy-to-read and sign-language pages.
+    # The easy-to-read and sign-language pages.
     "/tekst-latwy-do-czytania/",
     "/polski-jezyk-migowy/",
 ]

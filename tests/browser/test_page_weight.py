@@ -1,5 +1,5 @@
 """A first visit of any public page transfers at most 100 KB, of which at most
-10 KB JavaScript, and the HTML comes compressed (issue 14).
+10 KB JavaScript, and the HTML comes compressed.
 
 Measured in Chromium with an empty cache: every request the page makes until
 it has loaded (HTML, styles, scripts, images, fonts), by the bytes that
