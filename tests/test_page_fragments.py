@@ -31,3 +31,13 @@ def test_a_preview_shows_the_rows_being_edited_not_the_cached_ones(client):
     published = client.get(page.url).content.decode()
     assert "Podglądowa" not in published
     assert "Tytuł w podglądzie" not in published
+
+
+def test_the_directory_keeps_a_fragment_per_filter(client):
+    site = factories.polish_site()
+    url = site.directory.url
+    client.get(url)  # the unfiltered list is warm
+    filtered = client.get(url, {"sector": "ngo"}).content.decode()
+    assert f'href="{url}?sector=ngo" aria-current="true"' in filtered
+    unfiltered = client.get(url).content.decode()
+    assert f'href="{url}?sector=ngo" aria-current="true"' not in unfiltered

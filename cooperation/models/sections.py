@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -249,6 +250,13 @@ class PartnerDirectoryPage(SearchText, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Read inside the template's fragment, which is kept per filter.
+        context["directory"] = SimpleLazyObject(lambda: self.get_directory(request))
+        return context
+
+    def get_directory(self, request):
+        """The organisations, each with its partnerships, grouped and
+        filtered as the query string asks (``directory_filters``)."""
         organizations = list(self.get_organizations())
         partnerships = self.get_partnerships()
         roles = {}
@@ -265,15 +273,12 @@ class PartnerDirectoryPage(SearchText, Page):
             organization.partnership_slugs = {
                 m.partnership.slug for m in organization.partnership_memberships
             }
-        context.update(
-            directory_filters(
-                request.GET,
-                organizations,
-                partnerships,
-                self.get_url(request) or request.path,
-            )
+        return directory_filters(
+            request.GET,
+            organizations,
+            partnerships,
+            self.get_url(request) or request.path,
         )
-        return context
 
     @classmethod
     def pages_by_locale(cls, request=None):
