@@ -18,7 +18,6 @@ from .models import (
     PartnershipPage,
     Sector,
 )
-from .models.loading import load_rows
 
 
 def _json(request, data):
@@ -137,12 +136,12 @@ def partnerships(request):
         PartnershipPage.objects.live()
         .public()
         .order_by("founded_year", "founded_month", "path")
-        .prefetch_related(_members())
+        .prefetch_related(_members(), "streets", "places", "former_names")
     )
     organizations = _organization_names(languages)
     directory = _directory_urls(request, languages)
     records = []
-    for key, versions in _by_translation(load_rows(pages), languages).items():
+    for key, versions in _by_translation(pages, languages).items():
         base = _base(versions, languages)
         members = [
             _member(member, versions, organizations, directory)

@@ -6,7 +6,7 @@ tags want it."""
 from django.conf import settings
 from django.utils import translation
 
-_MEMO_ATTRIBUTE = "_zoliborz_memo"
+MEMO_ATTRIBUTE = "zoliborz_memo"
 
 
 def current_language():
@@ -24,7 +24,7 @@ def memoise(request, key, compute):
     request computes afresh."""
     if request is None:
         return compute()
-    memo = request.__dict__.setdefault(_MEMO_ATTRIBUTE, {})
+    memo = request.__dict__.setdefault(MEMO_ATTRIBUTE, {})
     if key not in memo:
         memo[key] = compute()
     return memo[key]

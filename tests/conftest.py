@@ -143,9 +143,10 @@ def english(db):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_page_fragments():
-    """Each test starts without the header and footer fragments another test
-    kept (the database it read them from is rolled back)."""
+def _fresh_caches():
+    """Each test starts without the fragments and site root paths another
+    test kept (the database it read them from is rolled back)."""
     from django.core.cache import caches
 
-    caches["pages"].clear()
+    for cache in caches.all():
+        cache.clear()

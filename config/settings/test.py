@@ -10,11 +10,15 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="zoliborz-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
-# No cache: query-count tests must see every query a cold page makes (a rendition
-# cache would hide a rendition prefetch that does not match).
+# Caches as in production, except renditions: query-count tests must see a
+# rendition prefetch that does not match. tests/conftest.py clears them.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+    },
+    "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
 # Whole-page caching off: tests/test_page_cache.py turns it on.
 CACHE_MIDDLEWARE_SECONDS = 0

@@ -2,11 +2,11 @@
 story; its rows (streets, places, former names, members) are in rows.py."""
 
 import datetime
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Value
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import (
@@ -31,9 +31,8 @@ from .choices import (
     FIRST_FOUNDING_YEAR,
     MonthChoices,
 )
-from .loading import load_logos, load_rows
 from .logo import LogoMixin
-from .rows import PartnershipMembership, PartnershipPlace, PartnershipStreet
+from .rows import PartnershipPlace, PartnershipStreet
 
 _NAME_FIELDS = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -188,26 +187,12 @@ class PartnershipPage(LogoMixin, SearchText, Page):
     @classmethod
     def search_details(cls, pks):
         """Area and streets of each partnership in a page of search results,
-        by page id (one query: the streets and places as one UNION)."""
-        columns = ("page_id", "sort_order", "name", "street_type")
-        streets = PartnershipStreet.objects.filter(page_id__in=pks)
-        places = PartnershipPlace.objects.filter(page_id__in=pks).annotate(
-            street_type=Value(None, output_field=models.CharField())
-        )
-        rows = (
-            streets.values_list(*columns)
-            .order_by()
-            .union(places.values_list(*columns).order_by(), all=True)
-        )
+        by page id (two queries: the places, the streets)."""
         found = {pk: ([], []) for pk in pks}
-        for page_id, _order, name, street_type in sorted(
-            rows, key=lambda row: row[1] or 0
-        ):
-            if street_type is None:
-                found[page_id][0].append(name)
-            else:
-                street = PartnershipStreet(street_type=street_type, name=name)
-                found[page_id][1].append(street.display_name)
+        for place in PartnershipPlace.objects.filter(page_id__in=pks):
+            found[place.page_id][0].append(place.name)
+        for street in PartnershipStreet.objects.filter(page_id__in=pks):
+            found[street.page_id][1].append(street.display_name)
         return {
             pk: [(_("Area"), ", ".join(places)), (_("Streets"), " – ".join(streets))]
             for pk, (places, streets) in found.items()
@@ -228,18 +213,9 @@ class PartnershipPage(LogoMixin, SearchText, Page):
         return f"{self.founded_year:04d}"
 
     def get_members(self):
-        """Member rows with each organisation in this page's language."""
-        if "members" in self.__dict__.get("_cluster_related_objects", {}):
-            # A preview: the rows being edited, not the saved ones.
-            members = list(self.members.all().select_related("organization"))
-        else:
-            members = list(
-                PartnershipMembership.objects.filter(page=self).select_related(
-                    "organization"
-                )
-            )
-            for member in members:
-                member.page = self
+        """Member rows with each organisation in this page's language (in a
+        preview, the rows being edited)."""
+        members = list(self.members.all().select_related("organization"))
         organizations = localize_many(
             [member.organization for member in members], self.locale_id
         )
@@ -247,14 +223,14 @@ class PartnershipPage(LogoMixin, SearchText, Page):
             member.localized_organization = organization
         return members
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        load_rows([self])
-        load_logos([self])
+    @cached_property
+    def member_groups(self):
+        """The initiators, then the other members, for the page's template."""
         members = self.get_members()
-        context["initiators"] = [m for m in members if m.is_initiator]
-        context["other_members"] = [m for m in members if not m.is_initiator]
-        return context
+        return {
+            "initiators": [m for m in members if m.is_initiator],
+            "others": [m for m in members if not m.is_initiator],
+        }
 
 
 def reindex_partnerships(sender, instance, raw=False, **kwargs):

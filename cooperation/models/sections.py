@@ -2,10 +2,13 @@
 local partnerships (with the street finder) and the directory of partner
 organisations."""
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -22,7 +25,7 @@ from .. import street_finder
 from ..directory import directory_filters
 from ..forms import PartnershipIndexPageForm
 from .choices import FIRST_FOUNDING_YEAR, current_year
-from .loading import load_logos, load_rows
+from .logo import prefetch_logo_renditions
 from .organizations import PartnerOrganization
 from .partnership import PartnershipPage
 from .rows import PartnershipMembership
@@ -124,12 +127,14 @@ class PartnershipIndexPage(SearchText, Page):
             )
 
     def get_partnerships(self):
-        """Live, public partnerships in founding order."""
+        """Live, public partnerships in founding order, with the streets,
+        places and logo the list shows."""
         return (
             PartnershipPage.objects.child_of(self)
             .live()
             .public()
             .order_by("founded_year", "founded_month", "path")
+            .prefetch_related("streets", "places", prefetch_logo_renditions())
         )
 
     def get_coordinator(self):
@@ -165,21 +170,24 @@ class PartnershipIndexPage(SearchText, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partnerships = load_rows(self.get_partnerships())
-        load_logos(partnerships)
+        # Read where the template needs them: the list and the street names
+        # are cached fragments, so a warm page reads them only for the finder.
+        partnerships = self.get_partnerships()
         context["partnerships"] = partnerships
-        context["coordinator"] = self.get_coordinator()
         query = request.GET.get("street")
         if query is not None:
             context["finder"] = self.find_street(query, partnerships)
             context["finder_query_shortened"] = len(query.strip()) > MAX_QUERY_LENGTH
-        context["street_names"] = sorted(
-            {street.name for p in partnerships for street in p.streets.all()},
-            key=fold,
-        )
+        context["street_names"] = partial(street_names, partnerships)
         context["street_query"] = clean_query(query)
         context["street_max_length"] = MAX_QUERY_LENGTH
         return context
+
+
+def street_names(partnerships):
+    """Every street of ``partnerships``, once, in alphabetical order."""
+    names = {street.name for p in partnerships for street in p.streets.all()}
+    return sorted(names, key=fold)
 
 
 class PartnerDirectoryPage(SearchText, Page):
@@ -209,10 +217,12 @@ class PartnerDirectoryPage(SearchText, Page):
         verbose_name_plural = _("partner directory pages")
 
     def get_organizations(self):
-        """Live organisations in this page's language, by name."""
-        return PartnerOrganization.objects.filter(
-            locale_id=self.locale_id, live=True
-        ).order_by("name")
+        """Live organisations in this page's language, by name, with logos."""
+        return (
+            PartnerOrganization.objects.filter(locale_id=self.locale_id, live=True)
+            .order_by("name")
+            .prefetch_related(prefetch_logo_renditions())
+        )
 
     def get_partnerships(self):
         """Live, public partnerships in this page's language, in founding order."""
@@ -240,8 +250,14 @@ class PartnerDirectoryPage(SearchText, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Read inside the template's fragment, which is kept per filter.
+        context["directory"] = SimpleLazyObject(lambda: self.get_directory(request))
+        return context
+
+    def get_directory(self, request):
+        """The organisations, each with its partnerships, grouped and
+        filtered as the query string asks (``directory_filters``)."""
         organizations = list(self.get_organizations())
-        load_logos(organizations)
         partnerships = self.get_partnerships()
         roles = {}
         for membership in self.get_memberships(partnerships):
@@ -257,15 +273,12 @@ class PartnerDirectoryPage(SearchText, Page):
             organization.partnership_slugs = {
                 m.partnership.slug for m in organization.partnership_memberships
             }
-        context.update(
-            directory_filters(
-                request.GET,
-                organizations,
-                partnerships,
-                self.get_url(request) or request.path,
-            )
+        return directory_filters(
+            request.GET,
+            organizations,
+            partnerships,
+            self.get_url(request) or request.path,
         )
-        return context
 
     @classmethod
     def pages_by_locale(cls, request=None):

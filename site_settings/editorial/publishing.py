@@ -73,16 +73,14 @@ def _is_publish(instance):
     Polish pages, and an alias only shows a page that is already public."""
     if not instance.live:
         return False
-    if instance._state.adding or instance.pk is None:
-        return not getattr(instance, "alias_of_id", None)
     model = Page if isinstance(instance, Page) else type(instance)
-    before = (
+    before = instance.pk and (
         model._default_manager.filter(pk=instance.pk)
         .values("live", "live_revision_id")
         .first()
     )
-    if before is None:
-        return True
+    if not before:  # a new object
+        return not getattr(instance, "alias_of_id", None)
     return not before["live"] or before["live_revision_id"] != (
         instance.live_revision_id
     )
