@@ -196,7 +196,7 @@ def test_a_missing_or_malformed_variable_stops_start_up_naming_it(variable, valu
 def test_health_endpoint_checks_database_and_cache(client, site_tree):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "disabled"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-cache" in response["Cache-Control"]
     local = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     with override_settings(CACHES=local):
