@@ -68,9 +68,10 @@ class LocalizedChoosersMixin:
                 add_fields(form, index)
                 _localize_chooser(form, name, locale_code)
 
-            # Every row, and the empty row template, passes through add_fields.
+            # Every row built from now on, and the empty row template, passes
+            # through add_fields; rows built before are localised here.
             formset.add_fields = localized_add_fields
-            for form in formset.__dict__.get("forms", []):
+            for form in formset.forms:
                 _localize_chooser(form, field_name, locale_code)
 
     def clean(self):
