@@ -68,14 +68,16 @@ handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
 
 # For `make bench` and `make lighthouse` only: the hello-world view every
-# page is compared with, served through the same middleware, and the uploaded
-# images (a web server or S3 serves them in production).
+# page is compared with, served through the same middleware but never from
+# the page cache (a plain Django view), and the uploaded images (a web server
+# or S3 serves them in production).
 if os.environ.get("DJANGO_BENCH_HELLO"):
     from django.http import HttpResponse
+    from django.views.decorators.cache import never_cache
     from django.views.static import serve as serve_media
 
     urlpatterns[0:0] = [
-        path("bench-hello/", lambda request: HttpResponse("Hello, world")),
+        path("bench-hello/", never_cache(lambda request: HttpResponse("Hello, world"))),
         path(
             f"{settings.MEDIA_URL.strip('/')}/<path:path>",
             serve_media,

@@ -14,7 +14,8 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.middleware import cache as stock
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.translation import get_language_from_path
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -89,11 +90,17 @@ def revalidated(response):
 
 
 class FetchFromCacheMiddleware(stock.FetchFromCacheMiddleware):
-    """Last in MIDDLEWARE: an anonymous GET or HEAD from the cache."""
+    """Right after WhiteNoise: an anonymous GET or HEAD from the cache, with
+    a 304 where the visitor's copy is current."""
 
     def process_request(self, request):
         if not anonymous(request):
             return None  # nor is its response kept: no epoch
+        # The language is part of Django's key. LocaleMiddleware, further in,
+        # takes it the same way: the address's prefix, else the default.
+        request.LANGUAGE_CODE = (
+            get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        )
         try:
             response = super().process_request(request)
             if response is None:
@@ -104,6 +111,9 @@ class FetchFromCacheMiddleware(stock.FetchFromCacheMiddleware):
         except Exception as error:  # the backend's own connection errors
             logger.warning("Page cache unavailable: %s", error)
             return None
+        conditional = get_conditional_response(request, etag=response.get("ETag"))
+        if conditional is not None:
+            return conditional
         response["X-Cache"] = "hit"
         return revalidated(response)
 

@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "home.security.UnstorablePathMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An anonymous GET or HEAD answered from the page cache skips the rest.
+    "home.cache.FetchFromCacheMiddleware",
     # ConditionalGet inside GZip, so the ETag is of the content.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -71,8 +73,6 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # Each admin write is one transaction; nobody publishes without the right.
     "site_settings.editorial.publishing.AdminWriteMiddleware",
-    # Last, after authentication: serves kept responses to anonymous visitors.
-    "home.cache.FetchFromCacheMiddleware",
 ]
 
 # Caches ----------------------------------------------------------------------
