@@ -147,12 +147,19 @@ def clear_now():
         logger.warning("Page cache not cleared: %s", error)
 
 
-def clear_for_model(sender, instance=None, signal=None, **_kwargs):
+# What an image records about its own file the first time a page shows it:
+# nothing a visitor sees changes.
+IMAGE_BOOKKEEPING = {"file_size", "file_hash"}
+
+
+def clear_for_model(sender, instance=None, signal=None, update_fields=None, **_):
     from django.db.models.signals import post_delete
     from wagtail.models import Page
 
     if isinstance(instance, Page):
         shown = signal is post_delete  # a saved draft changes no public page
+    elif update_fields and set(update_fields) <= IMAGE_BOOKKEEPING:
+        shown = False
     else:
         meta = sender._meta
         shown = meta.app_label in PURGING_APPS or meta.label_lower in PURGING_MODELS

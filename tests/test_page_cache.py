@@ -286,11 +286,17 @@ def test_publishing_an_edit_shows_everywhere(client, cached, site):
 
 def test_a_saved_draft_or_a_new_rendition_keeps_the_page(client, cached, site):
     image = factories.logo_image()
+    # An image records its file's size and hash the first time it is shown.
+    type(image).objects.filter(pk=image.pk).update(file_size=None, file_hash="")
+    image.refresh_from_db()
     warm(client, [KASKADA])
     page = site.partnerships["marymont-kaskada"]
     page.title = "Szkic"
     page.save_revision()
     image.get_rendition("fill-40x40")  # as a page makes one when it renders
+    image.get_file_size()
+    image.get_file_hash()
+    assert type(image).objects.get(pk=image.pk).file_size  # it was recorded
     response = client.get(KASKADA)
     assert hit(response)
     assert "Szkic" not in response.content.decode()
