@@ -157,7 +157,9 @@ def stack(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{database}",
         "DJANGO_MEDIA_ROOT": str(folder / "media"),
         "DJANGO_SECRET_KEY": f"stack-{uuid.uuid4().hex}{uuid.uuid4().hex}",
-        "REDIS_URL": os.environ["TEST_REDIS_URL"],
+        # Databases 2 and 3 (pages): a publish clears the pages database whole,
+        # and the two-servers test, which may run meanwhile, uses 0 and 1.
+        "REDIS_URL": os.environ["TEST_REDIS_URL"].rsplit("/", 1)[0] + "/2",
         "DJANGO_CACHE_PREFIX": f"varnish_{uuid.uuid4().hex[:10]}",
         # Visitors and the Site record use Varnish's address.
         "WAGTAILADMIN_BASE_URL": varnish.url,
