@@ -658,3 +658,22 @@ def translate_directory_and_kaskada(english):
         english,
         "Marymont-Kaskada Partnership",
     )
+
+
+def translate_strings(source, locale, prefix="EN "):
+    """Every string of a translation source translated by hand: the source
+    text behind ``prefix``."""
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    for segment in StringSegment.objects.filter(source=source).select_related(
+        "string", "context"
+    ):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": prefix + segment.string.data,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            },
+        )

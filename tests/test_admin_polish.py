@@ -13,7 +13,7 @@ import pytest
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+from wagtail_localize.models import TranslationSource
 from wagtail_localize.operations import translate_object
 
 from cooperation.models import (
@@ -104,16 +104,7 @@ def translated_site():
         with TestCase.captureOnCommitCallbacks(execute=True):
             translate_object(ancestor.specific, [english])
     source = TranslationSource.objects.get_for_instance(page)
-    for segment in StringSegment.objects.filter(source=source).select_related(
-        "string", "context"
-    ):
-        StringTranslation.objects.create(
-            translation_of=segment.string,
-            locale=english,
-            context=segment.context,
-            data=f"EN {segment.string.data}",
-            translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
-        )
+    factories.translate_strings(source, english)
     return site
 
 

@@ -14,8 +14,6 @@ from django.utils import translation
 from django.utils.translation import ngettext
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
-    StringSegment,
-    StringTranslation,
     Translation,
     TranslationSource,
 )
@@ -23,7 +21,7 @@ from wagtail_localize.models import (
 from cooperation.models import CooperationPage, PartnerOrganization, PartnershipPage
 
 from . import factories
-from .factories import in_polish, librarian, partnership_form_data
+from .factories import in_polish, librarian, partnership_form_data, translate_strings
 
 pytestmark = pytest.mark.django_db
 
@@ -204,18 +202,6 @@ def test_a_stale_submit_is_refused_too(client, site_tree):
 
 
 # Translators never publish --------------------------------------------------
-
-
-def translate_strings(source, locale, prefix="EN "):
-    for segment in StringSegment.objects.filter(source=source).select_related(
-        "string", "context"
-    ):
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={"data": prefix + segment.string.data},
-        )
 
 
 @pytest.fixture

@@ -26,8 +26,8 @@ BAD_INPUT_MESSAGE = _(
 )
 
 
-class BoundedDateTimeField(forms.DateTimeField):
-    """A date and time between MIN_YEAR and MAX_YEAR, or a field error."""
+class BoundedYearMixin:
+    """A date between MIN_YEAR and MAX_YEAR, or a field error."""
 
     def to_python(self, value):
         result = super().to_python(value)
@@ -40,16 +40,12 @@ class BoundedDateTimeField(forms.DateTimeField):
         return result
 
 
-class BoundedDateField(forms.DateField):
-    def to_python(self, value):
-        result = super().to_python(value)
-        if result is not None and not MIN_YEAR <= result.year <= MAX_YEAR:
-            raise forms.ValidationError(
-                DATE_OUT_OF_RANGE,
-                code="date_out_of_range",
-                params={"min": MIN_YEAR, "max": MAX_YEAR},
-            )
-        return result
+class BoundedDateTimeField(BoundedYearMixin, forms.DateTimeField):
+    pass
+
+
+class BoundedDateField(BoundedYearMixin, forms.DateField):
+    pass
 
 
 def register_bounded_dates():
