@@ -104,13 +104,16 @@ def _rows(versions, relation, fields):
 
 
 def _member(member, versions, organizations, directory):
-    """One member organisation of a partnership, in every language."""
+    """One member organisation of a partnership, in every language; None
+    while no version of the organisation is published."""
     key = member.organization.translation_key
     names, slug = {}, member.organization.slug
     for language in versions:
         organization = organizations.get((key, language))
         if organization is not None:
             names[language] = organization.name
+    if not names:
+        return None
     roles = {}
     for language, page in versions.items():
         for row in page.members.all():
@@ -144,8 +147,9 @@ def partnerships(request):
     for key, versions in _by_translation(pages, languages).items():
         base = _base(versions, languages)
         members = [
-            _member(member, versions, organizations, directory)
+            record
             for member in base.members.all()
+            if (record := _member(member, versions, organizations, directory))
         ]
         records.append(
             {

@@ -1,16 +1,19 @@
 """Admin registration of partner organisations as a snippet with useful
-columns, filters and search."""
+columns, filters and search; the page editor's notes on chosen organisations
+not approved yet (approval.py)."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
 from wagtail.admin.ui.tables import LiveStatusTagColumn, LocaleColumn, UpdatedAtColumn
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
+from . import approval
 from .models import PartnerOrganization
 from .roles import only_translates
 
@@ -102,3 +105,15 @@ class PartnerOrganizationViewSet(SnippetViewSet):
 
 
 register_snippet(PartnerOrganizationViewSet)
+
+
+# Chosen organisations not approved yet: said above the page's editor, which
+# is also the moderator's review, and after the page is published.
+@hooks.register("before_edit_page")
+def warn_of_waiting_organisations(request, page):
+    approval.warn_in_editor(request, page)
+
+
+@hooks.register("after_edit_page")
+def warn_of_organisations_left_out(request, page):
+    approval.warn_after_approval(request, page)

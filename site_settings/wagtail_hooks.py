@@ -21,7 +21,7 @@ from .admin_ui.panels import (
     statement_warnings,
 )
 from .admin_ui.views import GuideView, TranslationQueueView
-from .editorial import concurrency, logo_alt, publishing, review
+from .editorial import concurrency, logo_alt, offered_actions, publishing, review
 from .editorial.lockout import LockoutViewSet
 from .editorial.moderation import SubmitTranslationView
 
@@ -129,6 +129,12 @@ def register_safe_localize_urls():
             name="safe_convert_to_alias",
         ),
         path(
+            "localize/translate/<int:translation_id>/overrides/"
+            "<int:overridable_segment_id>/edit/",
+            offered_actions.edit_override,
+            name="safe_edit_override",
+        ),
+        path(
             "do-tlumaczenia/do-moderacji/<str:kind>/<str:pk>/",
             SubmitTranslationView.as_view(),
             name="submit_translation_for_moderation",
@@ -161,6 +167,14 @@ def safe_primary_page_action(menu_items, request, context):
         menu_items.remove(item)
     if page is None or publishing.may_publish(request.user, page):
         menu_items.extend(convert)
+
+
+@hooks.register("before_bulk_action")
+def refuse_unoffered_bulk_action(request, action_type, objects, action):
+    """Bulk actions a listing does not offer the user (offered_actions.py)."""
+    return offered_actions.refuse_unoffered_bulk_action(
+        request, action_type, objects, action
+    )
 
 
 # Polish wording the catalogs cannot reach, and rejection and approval made

@@ -25,6 +25,7 @@ from home.blocks import BodyStreamBlock
 from home.i18n import localize_many
 from home.search import SearchText
 
+from ..approval import WaitingOrganisationsPanel
 from ..compare import OrderedInlinePanel
 from ..forms import PartnershipPageForm
 from .choices import (
@@ -98,6 +99,7 @@ class PartnershipPage(LogoMixin, SearchText, Page):
         ),
     ]
     organisation_panels = [
+        WaitingOrganisationsPanel(),
         OrderedInlinePanel(
             "members",
             label=pgettext_lazy("row of a list", "Organisation"),
@@ -213,15 +215,20 @@ class PartnershipPage(LogoMixin, SearchText, Page):
         return f"{self.founded_year:04d}"
 
     def get_members(self):
-        """Member rows with each organisation in this page's language (in a
-        preview, the rows being edited)."""
+        """Member rows with the published version of each organisation, in
+        this page's language where that is published (in a preview, the rows
+        being edited). An organisation never published, or withdrawn, is left
+        out: approving the page does not approve the organisations it lists."""
         members = list(self.members.all().select_related("organization"))
         organizations = localize_many(
             [member.organization for member in members], self.locale_id
         )
+        shown = []
         for member, organization in zip(members, organizations, strict=True):
-            member.localized_organization = organization
-        return members
+            if organization is not None and organization.live:
+                member.localized_organization = organization
+                shown.append(member)
+        return shown
 
     @cached_property
     def member_groups(self):

@@ -22,6 +22,7 @@ from home.search import SearchText
 from home.text import MAX_QUERY_LENGTH, clean_query, fold
 
 from .. import street_finder
+from ..approval import WaitingOrganisationsPanel
 from ..directory import directory_filters
 from ..forms import PartnershipIndexPageForm
 from .choices import FIRST_FOUNDING_YEAR, current_year
@@ -95,7 +96,11 @@ class PartnershipIndexPage(SearchText, Page):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("coordinator"), FieldPanel("library_joined_year")],
+            [
+                WaitingOrganisationsPanel(),
+                FieldPanel("coordinator"),
+                FieldPanel("library_joined_year"),
+            ],
             heading=_("Coordination"),
         ),
     ]
@@ -138,15 +143,16 @@ class PartnershipIndexPage(SearchText, Page):
         )
 
     def get_coordinator(self):
-        """The coordinating organisation in this page's language where a live
-        translation exists, else as chosen (one query)."""
+        """The published coordinating organisation, in this page's language
+        where that is published, else as chosen; None while neither is
+        published (one query)."""
         if not self.coordinator_id:
             return None
 
         chosen = PartnerOrganization.objects.filter(pk=self.coordinator_id)
         found = list(
             PartnerOrganization.objects.filter(
-                Q(pk=self.coordinator_id)
+                Q(pk=self.coordinator_id, live=True)
                 | Q(
                     translation_key__in=chosen.values("translation_key"),
                     locale_id=self.locale_id,
