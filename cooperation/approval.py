@@ -71,7 +71,11 @@ def _waiting(page):
     if not ids:
         return [], []
     found = _organisations().objects.in_bulk(ids)
-    chosen = [found[pk] for pk in ids if pk in found]
+    # In the page's language only: a translation's rows point at the
+    # originals, and it shows the organisations' translations instead.
+    chosen = [
+        found[pk] for pk in ids if pk in found and found[pk].locale_id == page.locale_id
+    ]
     pending = [org for org in chosen if not org.live or org.has_unpublished_changes]
     states = _workflow_states([org.pk for org in pending]) if pending else {}
     unpublished, changed = [], []
