@@ -17,11 +17,6 @@ from home.i18n import memoise
 # By name: the page models' panels import this module.
 CHOOSING_MODELS = {"cooperation.partnershippage", "cooperation.partnershipindexpage"}
 
-
-def _organisations():
-    return apps.get_model("cooperation", "PartnerOrganization")
-
-
 IN_MODERATION = "in_moderation"
 CHANGES_REQUESTED = "changes_requested"
 DRAFT = "draft"
@@ -33,6 +28,10 @@ STATE_LABELS = {
     DRAFT: pgettext_lazy("organisation state", "draft, not sent to moderation"),
     WITHDRAWN: pgettext_lazy("organisation state", "unpublished"),
 }
+
+
+def _organisations():
+    return apps.get_model("cooperation", "PartnerOrganization")
 
 
 def chosen_ids(page):
