@@ -115,9 +115,14 @@ def edit_override(request, translation_id, overridable_segment_id):
     )
 
 
+def limits_bulk_actions(app_label, model_name):
+    """True for the listings whose bulk actions depend on the user: pages."""
+    return (app_label, model_name) == ("wagtailcore", "page")
+
+
 def offered_bulk_actions(user, app_label, model_name):
     """The page bulk actions ``user`` is offered; None: every action."""
-    if (app_label, model_name) != ("wagtailcore", "page"):
+    if not limits_bulk_actions(app_label, model_name):
         return None
     if only_translates(user):
         return set()

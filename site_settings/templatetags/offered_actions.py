@@ -7,6 +7,7 @@ from wagtail.admin.templatetags.wagtailadmin_tags import bulk_action_choices
 
 from home.i18n import memoise
 from site_settings.editorial.offered_actions import (
+    limits_bulk_actions,
     offered_bulk_actions,
     read_only_synchronised,
 )
@@ -20,8 +21,11 @@ def _action(button):
 
 
 def _offered(context, app_label, model_name):
-    """offered_bulk_actions, once a request: every row's checkbox asks."""
-    request = context["request"]
+    """offered_bulk_actions, once a request: every row's checkbox asks.
+    Listings other than pages (images, snippets) keep all their actions."""
+    request = context.get("request")
+    if request is None or not limits_bulk_actions(app_label, model_name):
+        return None
     return memoise(
         request,
         ("offered_bulk_actions", app_label, model_name),
