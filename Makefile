@@ -26,37 +26,34 @@ install-dev: $(VENV)/.installed-dev
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
+# Every absolute URL (sitemap, canonical, hreflang, feeds, e-mails) names
+# http://127.0.0.1:$(PORT)/: the dev settings read PORT, set_site_address
+# points the Site record at it.
+run: export PORT := $(PORT)
 run: migrate
 	$(BIN)/python manage.py load_initial_content
+	$(BIN)/python manage.py set_site_address
 	$(BIN)/python manage.py ensure_dev_admin
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The suite runs with config.settings.test (pyproject.toml), not the dev
 # settings this Makefile exports for `make run`.
 test test-fast screenshots: export DJANGO_SETTINGS_MODULE = config.settings.test
-test: install-dev
-	$(BIN)/python manage.py check
-	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/lint-imports --no-cache
-	$(BIN)/pytest
-	@# PostgreSQL: the suite again (not the browser and stack tests, which ran
-	@# above) when TEST_POSTGRES_URL is set; .ci/run sets it. Exit 5 = none.
-	@if [ -n "$$TEST_POSTGRES_URL" ]; then \
-		echo "The suite on PostgreSQL ($$TEST_POSTGRES_URL)"; \
-		DATABASE_URL="$$TEST_POSTGRES_URL" $(BIN)/pytest -m "not browser and not stack"; \
-		status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]; \
-	else \
-		echo "TEST_POSTGRES_URL not set: the suite ran on SQLite only."; \
-	fi
+# Everything CI runs: system packages, services on free ports, the checks and
+# the suite on SQLite and PostgreSQL with the browser and stack tests, side by
+# side (scripts/test.sh). TEST_PARTS="sqlite browser" runs a subset.
+test:
+	PYTHON=$(PYTHON) scripts/test.sh
 
 # Production: gunicorn, production settings, collected static files (README:
 # "Running in production" lists the environment variables).
 serve: install
 	PORT=$(PORT) scripts/serve.sh
 
-# Local re-runs: keep the test database between runs (CI builds it afresh).
+# Daily work: the suite on SQLite without the browser and stack tests, two
+# workers, stopping at the first failure. `make test-fast T=tests/test_x.py`.
 test-fast: install-dev
-	$(BIN)/pytest --reuse-db -x -n 0
+	$(BIN)/pytest -m "not browser and not stack" -x $(T)
 
 lint: install-dev
 	$(BIN)/ruff check .

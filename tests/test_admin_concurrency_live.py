@@ -8,7 +8,6 @@ writes of two librarians gave a 500."""
 
 import json
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -19,6 +18,8 @@ from pathlib import Path
 import pytest
 import requests
 from django.db import connection
+
+from scripts.production_server import free_port
 
 from .factories import PASSWORD, partnership_form_data
 
@@ -43,12 +44,6 @@ print(json.dumps({
     "draft_slug": sorted(site.partnerships)[0],
 }))
 """
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def migrated_file_database(path, env, django_db_blocker):
@@ -79,36 +74,61 @@ def server(tmp_path_factory, django_db_setup, django_db_blocker):
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": f"sqlite:///{database}",
     }
-    python = sys.executable
     migrated_file_database(database, env, django_db_blocker)
     setup = subprocess.run(  # noqa: S603 - our own set-up script
-        [python, "-c", SETUP], cwd=REPO, env=env, capture_output=True, text=True
+        [sys.executable, "-c", SETUP], cwd=REPO, env=env, capture_output=True, text=True
     )
     assert setup.returncode == 0, setup.stderr[-3000:]
     ids = json.loads(setup.stdout.strip().splitlines()[-1])
-    port = _free_port()
-    process = subprocess.Popen(  # noqa: S603 - our own manage.py
-        [python, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            requests.get(f"{url}/admin/login/", timeout=2)
-            break
-        except requests.ConnectionError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail("the server did not start")
+    process, url = start_runserver(env, database.parent)
     try:
         yield {"url": url, "db": database, **ids}
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        process.wait(timeout=30)
+
+
+# A busy machine (other test parts side by side) may take a minute to import
+# Django and answer the first request: wait for the server, not for a time.
+START_TIMEOUT = 300
+
+
+def start_runserver(env, folder, attempts=3):
+    """`runserver` (threaded) on a free port, once it answers, its log in
+    ``folder``; a port taken between choosing and binding it is chosen
+    again."""
+    for attempt in range(attempts):
+        port = free_port()
+        log_path = folder / f"runserver-{attempt}.log"
+        with open(log_path, "w") as log:
+            process = subprocess.Popen(  # noqa: S603 - our own manage.py
+                [
+                    sys.executable,
+                    "manage.py",
+                    "runserver",
+                    f"127.0.0.1:{port}",
+                    "--noreload",
+                ],
+                cwd=REPO,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + START_TIMEOUT
+        while process.poll() is None and time.monotonic() < deadline:
+            try:
+                requests.get(f"{url}/admin/login/", timeout=30)
+                return process, url
+            except requests.RequestException:
+                time.sleep(0.5)
+        if process.poll() is None:
+            process.kill()
+            pytest.fail(f"runserver did not answer within {START_TIMEOUT} s")
+        error = log_path.read_text()
+        if "already in use" not in error:
+            pytest.fail(f"runserver stopped:\n{error[-3000:]}")
+    pytest.fail(f"no free port for runserver in {attempts} tries")
 
 
 def login(server, username):
