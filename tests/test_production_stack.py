@@ -8,7 +8,7 @@ tests/test_varnish.py also uses), spoken to over HTTP.
 - Two servers on two ports sharing one PostgreSQL, one Redis and one S3 bucket
   (moto): an image uploaded and a page published through one are served by
   the other at once, and a page one kept in the page cache the other serves.
-  Needs TEST_POSTGRES_URL, TEST_REDIS_URL and TEST_S3_ENDPOINT_URL (`.ci/run`
+  Needs TEST_POSTGRES_URL, TEST_REDIS_URL and TEST_S3_ENDPOINT_URL (`make test`
   starts the services: scripts/services.sh); skipped without them, except in
   CI, where a missing service is a failure.
 """
@@ -127,7 +127,7 @@ def shared_services():
     if missing:
         reason = (
             f"{', '.join(missing)} not set: PostgreSQL, Redis and an S3 server are "
-            "needed (scripts/services.sh starts them; .ci/run does in CI)"
+            "needed (scripts/services.sh starts them; make test does)"
         )
         if os.environ.get("CI") == "true":
             pytest.fail(reason)

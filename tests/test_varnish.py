@@ -63,7 +63,7 @@ def varnishd():
         "varnishd", path="/usr/sbin:/usr/local/sbin"
     )
     if not found:
-        missing("varnishd not found (Debian package varnish; .ci/run installs it)")
+        missing("varnishd not found (Debian package varnish; make test installs it)")
     return found
 
 
