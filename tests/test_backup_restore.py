@@ -5,6 +5,8 @@ Runs on whichever database the suite runs on (SQLite, and PostgreSQL in CI),
 with the test settings' media folder."""
 
 import hashlib
+import io
+import json
 import tarfile
 
 import pytest
@@ -110,4 +112,31 @@ def test_a_damaged_archive_is_refused_and_changes_nothing(site_tree, tmp_path):
         target.addfile(member)
     with pytest.raises(CommandError, match="unsafe file name"):
         call_command("restore", str(unsafe), interactive=False)
+    assert Page.objects.count() == pages
+
+
+def test_an_archive_with_a_dangling_reference_is_refused(site_tree, tmp_path):
+    """What a backup read table by table during a save looked like: a page
+    naming a revision the archive lacks. `backup --check` says so and exits
+    non-zero; `restore` refuses it before changing anything."""
+    call_command("backup", output=str(tmp_path / "good"), stdout=None)
+    (good,) = (tmp_path / "good").glob("*.tar.gz")
+    call_command("backup", check=str(good), stdout=None)
+
+    broken = tmp_path / "zoliborz-broken.tar.gz"
+    with tarfile.open(good) as source, tarfile.open(broken, "w:gz") as target:
+        for member in source:
+            data = source.extractfile(member).read()
+            if member.name == "database.json":
+                rows = json.loads(data)
+                page = next(r for r in rows if r["model"] == "wagtailcore.page")
+                page["fields"]["latest_revision"] = 987654
+                data = json.dumps(rows).encode()
+                member.size = len(data)
+            target.addfile(member, io.BytesIO(data))
+    with pytest.raises(CommandError, match=r"latest_revision = 987654"):
+        call_command("backup", check=str(broken), stdout=None)
+    pages = Page.objects.count()
+    with pytest.raises(CommandError, match="broken references"):
+        call_command("restore", str(broken), interactive=False)
     assert Page.objects.count() == pages

@@ -1,5 +1,6 @@
 """Test settings: fast hashing, in-memory e-mail, media in a temporary folder."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -7,7 +8,10 @@ from .base import *  # noqa: F403
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = tempfile.mkdtemp(prefix="zoliborz-test-media-")
+# TEST_MEDIA_ROOT: processes a test starts share one media folder.
+MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT") or tempfile.mkdtemp(
+    prefix="zoliborz-test-media-"
+)
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # Caches as in production, except renditions: query-count tests must see a

@@ -1,6 +1,6 @@
-"""`manage.py restore`: replace the database's content and the media with an
-archive written by ``operations/backup.py``, then clear the caches and rebuild
-the search index. The database part is one transaction."""
+"""`manage.py restore`: check an archive written by ``operations/backup.py``,
+replace the database's content and the media with it, then clear the caches
+and rebuild the search index. The database part is one transaction."""
 
 import json
 import tarfile
@@ -16,7 +16,7 @@ from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection, transaction
 from wagtail.search.models import IndexEntry
 
-from .backup import FORMAT, BackupError
+from .archive_check import FORMAT, BackupError, check_archive
 
 FTS_TABLE = "wagtailsearch_indexentry_fts"
 
@@ -32,7 +32,9 @@ def _safe_media_name(member):
 def restore(path, storage=default_storage):
     """Replace the database's content and put back every media file of the
     archive at ``path``. The database part is one transaction: an archive
-    that fails to load leaves the database as it was."""
+    that fails to load leaves the database as it was, and an archive whose
+    references do not resolve is refused before anything changes."""
+    check_archive(path)
     try:
         archive = tarfile.open(path, "r:gz")  # noqa: SIM115 - closed by the with below
     except (OSError, tarfile.TarError) as error:
