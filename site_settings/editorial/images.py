@@ -1,11 +1,19 @@
 """The image upload form of every admin upload view (single, multiple, chooser),
 set by WAGTAILIMAGES_IMAGE_FORM_BASE: it decodes the whole image before saving
 and refuses a truncated or damaged file with a message, where Wagtail, which
-reads only the header, would answer 500 when making the thumbnail."""
+reads only the header, would answer 500 when making the thumbnail. What is
+stored is the image written afresh from its decoded pixels: an upload is
+public at its address at once, so nothing appended after the image data (a
+script) and none of its metadata (a phone photo's GPS position) is kept."""
 
+import io
+
+import willow
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
+from PIL import ImageOps
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
@@ -15,21 +23,59 @@ DAMAGED_IMAGE_MESSAGE = _(
 )
 
 
-def check_image_decodes(uploaded_file):
-    """Decode every pixel of ``uploaded_file`` (all frames of an animation),
-    raising ValidationError when the data is truncated or corrupt."""
-    position = uploaded_file.tell() if hasattr(uploaded_file, "tell") else 0
+EXIF_ORIENTATION = 0x0112
+
+
+def _clean_options(image):
+    """Pillow's save options that write ``image`` in its own format with
+    nothing but its pixels, colour profile, transparency and animation."""
+    options = {"format": image.format}
+    if image.info.get("icc_profile"):
+        options["icc_profile"] = image.info["icc_profile"]
+    if getattr(image, "n_frames", 1) > 1:
+        options["save_all"] = True
+    if image.format == "JPEG":
+        # Pillow copies a JPEG's comment unless told otherwise.
+        options.update(comment=b"", quality="keep", subsampling="keep")
+    elif image.format == "GIF":
+        options["comment"] = b""
+    elif image.format == "WEBP":
+        options["quality"] = 90
+    return options
+
+
+def reencoded(uploaded_file):
+    """``uploaded_file`` written afresh from its decoded pixels (every frame
+    of an animation), in its own format: no data after the image, no EXIF,
+    text chunks or comments; a photo turned upright as its EXIF said.
+    ValidationError when the data is truncated or corrupt."""
+    output = io.BytesIO()
     try:
         uploaded_file.seek(0)
         with PILImage.open(uploaded_file) as image:
-            frames = getattr(image, "n_frames", 1)
-            for frame in range(frames):
+            for frame in range(getattr(image, "n_frames", 1)):
                 image.seek(frame)
                 image.load()
+            image.seek(0)
+            options = _clean_options(image)
+            if image.getexif().get(EXIF_ORIENTATION, 1) != 1:
+                # Upright once the EXIF that turned it is gone.
+                image = ImageOps.exif_transpose(image)
+                if options.get("quality") == "keep":
+                    options.update(quality=90)
+                    del options["subsampling"]
+            image.save(output, **options)
     except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError):
         raise ValidationError(DAMAGED_IMAGE_MESSAGE, code="damaged_image") from None
     finally:
-        uploaded_file.seek(position)
+        uploaded_file.seek(0)
+    clean = SimpleUploadedFile(
+        uploaded_file.name, output.getvalue(), uploaded_file.content_type
+    )
+    # Wagtail's checks and views read the decoded image from the field's value.
+    clean.image = willow.Image.open(io.BytesIO(clean.read()))
+    clean.seek(0)
+    return clean
 
 
 def pixel_count_from_header(uploaded_file):
@@ -50,8 +96,9 @@ def pixel_count_from_header(uploaded_file):
 
 
 class CheckedImageField(WagtailImageField):
-    """Wagtail's image field, turning a decoding crash into a form error, and
-    refusing an image with too many pixels before anything decodes it:
+    """Wagtail's image field, turning a decoding crash into a form error,
+    giving the image written afresh (``reencoded``), and refusing an image
+    with too many pixels before anything decodes it:
     Wagtail's own check runs after Willow has decoded the whole image, so a
     small PNG of 6320×6320 took a worker to ~490 MB just to be refused."""
 
@@ -67,9 +114,7 @@ class CheckedImageField(WagtailImageField):
             checked = super().to_python(data)
         except (OSError, SyntaxError, ValueError, EOFError):
             raise ValidationError(DAMAGED_IMAGE_MESSAGE, code="damaged_image") from None
-        if checked is not None:
-            check_image_decodes(checked)
-        return checked
+        return reencoded(checked) if checked is not None else None
 
 
 class ImageForm(BaseImageForm):
