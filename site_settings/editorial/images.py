@@ -37,6 +37,8 @@ def _clean_options(image):
     if image.format == "JPEG":
         # Pillow copies a JPEG's comment unless told otherwise.
         options.update(comment=b"", quality="keep", subsampling="keep")
+    elif image.format == "MPO":  # a phone's JPEG with extra pictures
+        options.update(comment=b"", quality=90)
     elif image.format == "GIF":
         options["comment"] = b""
     elif image.format == "WEBP":
