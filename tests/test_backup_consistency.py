@@ -159,21 +159,30 @@ def backups_during_saves(database_url, fresh_url, tmp_path):
         assert found["images"][:before] == expected, (archive, before, found)
 
 
-def test_backups_during_saves_restore_with_every_acknowledged_save_sqlite(
-    tmp_path, django_db_setup, django_db_blocker
-):
+@pytest.fixture(scope="module")
+def migrated_sqlite(tmp_path_factory, django_db_setup, django_db_blocker):
+    """A copy of the migrated, empty test database, made before any test's
+    transaction (SQLite cannot copy a database its connection writes to)."""
     from django.db import connection
 
     if connection.vendor != "sqlite":
         pytest.skip("the PostgreSQL run is the stack test below")
-    migrated = tmp_path / "migrated.sqlite3"
+    migrated = tmp_path_factory.mktemp("backups") / "migrated.sqlite3"
     migrated_file_database(migrated, None, django_db_blocker)
+    return migrated
+
+
+# The mark makes pytest-django set up the test database this copies.
+@pytest.mark.django_db
+def test_backups_during_saves_restore_with_every_acknowledged_save_sqlite(
+    tmp_path, migrated_sqlite
+):
     site = tmp_path / "site.sqlite3"
-    site.write_bytes(migrated.read_bytes())
+    site.write_bytes(migrated_sqlite.read_bytes())
 
     def fresh(n):
         copy = tmp_path / f"restored-{n}.sqlite3"
-        copy.write_bytes(migrated.read_bytes())
+        copy.write_bytes(migrated_sqlite.read_bytes())
         return f"sqlite:///{copy}"
 
     backups_during_saves(f"sqlite:///{site}", fresh, tmp_path)
