@@ -10,7 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from config.health import healthz
+from config.health import healthz, readyz
 from cooperation import api as open_data
 from home import views as home_views
 from home.robots import robots_txt
@@ -18,8 +18,9 @@ from home.sitemaps import TranslatedSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    # Production stack: the proxy's and monitoring's health check.
+    # Liveness, the proxy's probe; readiness, every dependency, for monitoring.
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("documents/", include(wagtaildocs_urls)),
     # Every page in both languages, with hreflang alternates.
     path(

@@ -11,12 +11,10 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.middleware import cache as stock
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import get_language_from_path
-from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 MAX_QUERY_STRING = 300  # longer is not a visitor's query
@@ -31,31 +29,6 @@ PURGING_MODELS = {
     "wagtailcore.pageviewrestriction",
     "wagtailredirects.redirect",
 }
-
-
-class ForgivingRedisCache(RedisCache):
-    """The "pages" alias on Redis: a Redis that does not answer is a miss,
-    logged, so pages and their cached fragments render uncached."""
-
-    def get(self, key, default=None, version=None):
-        try:
-            return super().get(key, default, version)
-        except RedisError as error:
-            logger.warning("Page cache unavailable: %s", error)
-            return default
-
-    def set(self, *args, **kwargs):
-        try:
-            super().set(*args, **kwargs)
-        except RedisError as error:
-            logger.warning("Page cache unavailable: %s", error)
-
-    def add(self, *args, **kwargs):
-        try:
-            return super().add(*args, **kwargs)
-        except RedisError as error:
-            logger.warning("Page cache unavailable: %s", error)
-            return False
 
 
 def anonymous(request):

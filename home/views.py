@@ -4,13 +4,16 @@ and the site search results page."""
 import logging
 import mimetypes
 import re
+import sys
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db import InterfaceError, OperationalError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import get_language_from_path
 
 from . import search as site_search
 from .i18n import current_language
@@ -38,9 +41,22 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", {**help_links, "home_url": home_url}, status=404)
 
 
+# A database that cannot be reached (restarting, failing over, refusing
+# connections) is a temporary break: 503 with Retry-After, not a 500.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
 def server_error(request):
     # Keep the 500 page free of database work: the database may be the problem.
-    translation.activate(current_language())
+    # The language from the address: the error may come before LocaleMiddleware.
+    translation.activate(
+        get_language_from_path(request.path_info) or current_language()
+    )
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        response = render(request, "503.html", status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return render(request, "500.html", status=500)
 
 

@@ -68,6 +68,7 @@ def production_settings(**variables):
         f"names = {SHOWN!r}; "
         "values = {n: getattr(settings, n, None) for n in names}; "
         "values['DATABASE'] = settings.DATABASES['default']['ENGINE']; "
+        "values['DATABASE_OPTIONS'] = settings.DATABASES['default'].get('OPTIONS'); "
         "values['MEDIA'] = settings.STORAGES['default']['BACKEND']; "
         "print(json.dumps(values, default=str))"
     )
@@ -107,10 +108,15 @@ def test_production_settings_from_the_documented_variables():
         ["kierownik@example.pl", "kierownik@example.pl"],
     ]
     assert values["DATABASE"] == "django.db.backends.postgresql"
-    assert (
-        values["CACHES"]["default"]["BACKEND"]
-        == "django.core.cache.backends.redis.RedisCache"
-    )
+    # A database or Redis that does not answer is given up quickly.
+    assert values["DATABASE_OPTIONS"] == {"connect_timeout": 2}
+    for alias in ("default", "pages"):
+        cache = values["CACHES"][alias]
+        assert cache["BACKEND"] == "home.resilient_cache.ResilientRedisCache"
+        assert cache["OPTIONS"] == {
+            "socket_connect_timeout": 0.25,
+            "socket_timeout": 0.25,
+        }
     assert values["MEDIA"] == "storages.backends.s3.S3Storage"
     assert values["SERVE_MEDIA"] is False
     assert values["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
@@ -193,29 +199,44 @@ def test_a_missing_or_malformed_variable_stops_start_up_naming_it(variable, valu
     assert variable in last_line
 
 
-def test_health_endpoint_checks_database_and_cache(client, site_tree):
+def test_liveness_and_readiness_name_each_dependency(client, site_tree):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok"}
     assert "no-cache" in response["Cache-Control"]
-    local = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    with override_settings(CACHES=local):
-        assert client.get("/healthz").json()["cache"] == "ok"
+    ready = client.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "page_cache": "ok",
+        "media": "ok",
+    }
+    assert "no-cache" in ready["Cache-Control"]
 
 
-def test_health_endpoint_answers_503_when_the_cache_is_down(client, site_tree):
+def test_a_cache_that_is_down_fails_readiness_not_liveness(client, site_tree):
     # A real Redis client against a port nobody listens on.
     down = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",
             "OPTIONS": {"socket_connect_timeout": 1},
-        }
+        },
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
     with override_settings(CACHES=down):
-        response = client.get("/healthz")
+        assert client.get("/healthz").status_code == 200
+        response = client.get("/readyz")
     assert response.status_code == 503
-    assert response.json() == {"status": "error", "database": "ok", "cache": "error"}
+    assert response.json() == {
+        "status": "error",
+        "database": "ok",
+        "cache": "error",
+        "page_cache": "ok",
+        "media": "ok",
+    }
 
 
 def test_site_address_follows_the_public_address(client, site_tree):

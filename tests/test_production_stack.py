@@ -84,8 +84,10 @@ def test_make_serve_serves_every_page_and_image_without_debug(tmp_path):
         assert requests.get(f"{server.url}/healthz", timeout=30).json() == {
             "status": "ok",
             "database": "ok",
-            "cache": "ok",
         }
+        ready = requests.get(f"{server.url}/readyz", timeout=30)
+        assert ready.status_code == 200, ready.text
+        assert set(ready.json().values()) == {"ok"}
         assert_no_worker_serves_a_stale_page(server)
     finally:
         server.stop()
@@ -324,8 +326,14 @@ def test_two_servers_share_pages_images_and_cache(tmp_path, shared_services):
         assert default and not any(b"cache_page" in key for key in default)
         assert any(b"cache_page" in key for key in pages)
         for server in (first, second):
-            health = requests.get(f"{server.url}/healthz", timeout=30).json()
-            assert health == {"status": "ok", "database": "ok", "cache": "ok"}
+            ready = requests.get(f"{server.url}/readyz", timeout=30).json()
+            assert ready == {
+                "status": "ok",
+                "database": "ok",
+                "cache": "ok",
+                "page_cache": "ok",
+                "media": "ok",
+            }
     finally:
         first.stop()
         if second is not None:

@@ -127,6 +127,13 @@ if DATABASES["default"]["ENGINE"] not in {
         "DATABASE_URL must start with postgres:// or sqlite:///, "
         f"not {DATABASES['default']['ENGINE']}://."
     )
+# PostgreSQL that cannot be reached is given up after 2 s (libpq's shortest),
+# and the visitor gets the 503 "short break" page (home/views.py).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": 2,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 # Several librarians write at once. On SQLite: WAL (readers never wait for a
 # writer), IMMEDIATE transactions (no "database is locked" when a read turns
 # into a write half-way) and a writer waits up to 20 s for the lock.

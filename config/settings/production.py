@@ -73,7 +73,8 @@ MANAGERS = ADMINS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _https
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=_https)
-SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]  # a load balancer may check over http
+# A load balancer or monitoring may check over http.
+SECURE_REDIRECT_EXEMPT = [r"^(healthz|readyz)/?$"]
 SECURE_HSTS_SECONDS = env.int(
     "DJANGO_SECURE_HSTS_SECONDS", default=31_536_000 if _https else 0
 )
@@ -108,17 +109,24 @@ if REDIS_URL:
             "DJANGO_PAGE_CACHE_URL must name another Redis database than REDIS_URL."
         )
     _prefix = env.str("DJANGO_CACHE_PREFIX", default="zoliborz")
+
+    # A frozen or unreachable Redis costs one short timeout, then the cache is
+    # left alone for a few seconds (home/resilient_cache.py).
+    def _resilient(config):
+        return {
+            **config,
+            "BACKEND": "home.resilient_cache.ResilientRedisCache",
+            "KEY_PREFIX": _prefix,
+            "OPTIONS": {
+                "socket_connect_timeout": 0.25,
+                "socket_timeout": 0.25,
+                **config.get("OPTIONS", {}),
+            },
+        }
+
     CACHES = {
-        "default": {
-            **_default,
-            "KEY_PREFIX": _prefix,
-            "TIMEOUT": 600,
-        },
-        "pages": {
-            **env.cache_url_config(_pages_url),
-            "BACKEND": "home.cache.ForgivingRedisCache",
-            "KEY_PREFIX": _prefix,
-        },
+        "default": {**_resilient(_default), "TIMEOUT": 600},
+        "pages": _resilient(env.cache_url_config(_pages_url)),
     }
 else:
     _cache_dir = env.str("DJANGO_CACHE_DIR", default=str(BASE_DIR / "var/cache"))
