@@ -43,7 +43,7 @@ SHOWN = [
     "SESSION_COOKIE_SECURE",
     "SECURE_SSL_REDIRECT",
     "SECURE_HSTS_SECONDS",
-    "AXES_IPWARE_PROXY_COUNT",
+    "PROXY_COUNT",
     "SERVE_MEDIA",
     "WAGTAILLOCALIZE_MACHINE_TRANSLATOR",
 ]
@@ -139,7 +139,7 @@ def test_defaults_without_the_optional_variables():
     assert values["MEDIA"].endswith("FileSystemStorage")
     assert values["SERVE_MEDIA"] is True
     assert values["EMAIL_BACKEND"] == "config.mail.NotConfiguredEmailBackend"
-    assert values["AXES_IPWARE_PROXY_COUNT"] == 1
+    assert values["PROXY_COUNT"] == 1
     assert values["WAGTAILLOCALIZE_MACHINE_TRANSLATOR"] is None
 
 
@@ -160,7 +160,7 @@ def test_plain_http_trial_deepl_and_the_mail_settings_one_by_one():
     assert values["SECURE_SSL_REDIRECT"] is False
     assert values["SESSION_COOKIE_SECURE"] is False
     assert values["SECURE_HSTS_SECONDS"] == 300
-    assert values["AXES_IPWARE_PROXY_COUNT"] == 2
+    assert values["PROXY_COUNT"] == 2
     translator = values["WAGTAILLOCALIZE_MACHINE_TRANSLATOR"]
     assert translator["CLASS"].endswith("deepl.DeepLTranslator")
     assert translator["OPTIONS"]["AUTH_KEY"] == "abc:fx"

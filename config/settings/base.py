@@ -89,6 +89,10 @@ CACHES = {
     },
 }
 
+# Varnish instances in front (production: DJANGO_VARNISH_URLS), sent a BAN on
+# every change so they forget their copies of pages (home/cache.py).
+VARNISH_URLS = []
+
 ROOT_URLCONF = "config.urls"
 
 TEMPLATES = [
@@ -256,19 +260,24 @@ PERMISSIONS_POLICY = (
 )
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
-# Login throttling (django-axes): 5 failed logins for one account from one
-# address lock that pair out for an hour, with a Polish message; moderators
-# unlock under Settings → "Login lock-outs". Every attempt is logged.
+# Login throttling (django-axes, site_settings/editorial/lockout.py): 5 failed
+# logins for one login name from one client address lock that pair out for an
+# hour, 30 from one address (any names) lock the address; a Polish message,
+# moderators unlock under Settings → "Login lock-outs". Every attempt is logged.
 AXES_FAILURE_LIMIT = 5
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = 30
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "site_settings.editorial.lockout.LockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "site_settings.editorial.lockout.lockout_response"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
-# The socket's address; production.py trusts the proxy's X-Forwarded-For. A
-# client-sent header is never trusted without a proxy.
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 AXES_SENSITIVE_PARAMETERS = ["password"]
+# The client's address: X-Forwarded-For read behind this many proxies
+# (production.py: DJANGO_PROXY_COUNT); 0, the socket's address. A header a
+# client sends itself is never trusted.
+PROXY_COUNT = 0
+AXES_CLIENT_IP_CALLABLE = "site_settings.editorial.lockout.client_address"
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out account before the password hash is computed.
     "axes.backends.AxesStandaloneBackend",

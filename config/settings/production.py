@@ -82,9 +82,11 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
     "DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True
 )
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
-# Login throttling counts by the address the proxies report.
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=1)
+# Login throttling counts by the client's address as the proxies report it:
+# 1 behind nginx, 2 behind nginx + Varnish (each appends to X-Forwarded-For).
+PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=1)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured("DJANGO_PROXY_COUNT must be 0 or more.")
 
 # --- Database -----------------------------------------------------------------
 # Required here: base.py parses it (postgres://user:password@host:5432/name).
@@ -139,6 +141,15 @@ else:
         "default": {**_files, "LOCATION": _cache_dir},
         "pages": {**_files, "LOCATION": f"{_cache_dir}/pages"},
     }
+
+# Varnish in front: each is sent a BAN on every change (its copies of pages).
+VARNISH_URLS = env_list("DJANGO_VARNISH_URLS")
+for _url in VARNISH_URLS:
+    if not _url.startswith(("http://", "https://")):
+        raise ImproperlyConfigured(
+            f"DJANGO_VARNISH_URLS: {_url!r} must be an address such as "
+            "http://127.0.0.1:6081/."
+        )
 
 # --- Static files and media ---------------------------------------------------
 # Collected by `make serve`, served by WhiteNoise hashed and compressed.
