@@ -16,6 +16,7 @@ from home.models import AccessibilityStatementPage
 from .admin_ui.panels import (
     GuidePanel,
     OutOfDateTranslationsPanel,
+    ReviewPanel,
     StatementReminderPanel,
     editable_statements,
     statement_warnings,
@@ -24,6 +25,7 @@ from .admin_ui.views import GuideView, TranslationQueueView
 from .editorial import concurrency, logo_alt, offered_actions, publishing, review
 from .editorial.lockout import LockoutViewSet
 from .editorial.moderation import SubmitTranslationView
+from .editorial.translation_review import ReviewTranslationView
 
 
 @hooks.register("register_admin_urls")
@@ -73,6 +75,14 @@ def guide_css():
 @hooks.register("construct_homepage_panels")
 def add_guide_panel(request, panels):
     panels.append(GuidePanel())
+
+
+@hooks.register("construct_homepage_panels")
+def name_approvals_that_publish(request, panels):
+    """ "Approve and publish" on the dashboard too (admin_ui/panels.py)."""
+    panels[:] = [
+        ReviewPanel() if panel.name == ReviewPanel.name else panel for panel in panels
+    ]
 
 
 @hooks.register("construct_homepage_panels")
@@ -139,6 +149,11 @@ def register_safe_localize_urls():
             SubmitTranslationView.as_view(),
             name="submit_translation_for_moderation",
         ),
+        path(
+            "do-tlumaczenia/przeglad/<str:kind>/<str:pk>/<str:action>/",
+            ReviewTranslationView.as_view(),
+            name="review_translation",
+        ),
     ]
 
 
@@ -190,6 +205,12 @@ def admin_wording_js():
         _("Translation: %(source)s → %(target)s"),
         _("More actions"),
     )
+
+
+@hooks.register("insert_editor_js")
+def row_names_js():
+    """Repeated rows headed by what they hold (static/js/admin-row-names.js)."""
+    return format_html('<script src="{}"></script>', static("js/admin-row-names.js"))
 
 
 @hooks.register("before_edit_page")

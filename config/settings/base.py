@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # Each admin write is one transaction; nobody publishes without the right.
     "site_settings.editorial.publishing.AdminWriteMiddleware",
+    # An approval from the dashboard's menu says what happened.
+    "site_settings.editorial.review.WorkflowActionMessageMiddleware",
 ]
 
 # Caches ----------------------------------------------------------------------

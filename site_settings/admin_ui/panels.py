@@ -8,6 +8,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+from wagtail.models import Locale
 from wagtail_localize.models import get_edit_url
 
 from home.models import AccessibilityStatementPage
@@ -124,6 +126,36 @@ class StatementReminderPanel(Component):
 
 
 def editable_statements(user):
-    for statement in AccessibilityStatementPage.objects.live().order_by("path"):
-        if statement.permissions_for_user(user).can_edit():
-            yield statement
+    """The live statements in the default language (Polish) ``user`` may
+    edit. Translations follow their original (contact details, dates and
+    the review are synchronised), so only the original is a reminder."""
+    statements = AccessibilityStatementPage.objects.live().filter(
+        locale=Locale.get_default()
+    )
+    return [
+        statement
+        for statement in statements.order_by("path")
+        if statement.permissions_for_user(user).can_edit()
+    ]
+
+
+class ReviewPanel(WorkflowObjectsToModeratePanel):
+    """Wagtail's "Awaiting your review", naming an approval that publishes
+    as the editor's menu does ("Approve and publish"), one name everywhere."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        for state in context["states"]:
+            if not state["task_state"].workflow_state.is_at_final_task:
+                continue
+            state["actions"] = [
+                (
+                    name,
+                    _("%(label)s and Publish") % {"label": label}
+                    if name == "approve"
+                    else label,
+                    modal,
+                )
+                for name, label, modal in state["actions"]
+            ]
+        return context

@@ -75,7 +75,7 @@ def out_of_date_keys():
     }
 
 
-def _translated_object(kind, pk):
+def translated_object(kind, pk):
     if kind == "page":
         page = Page.objects.filter(pk=pk).first()
         return page.specific if page else None
@@ -121,7 +121,7 @@ class SubmitTranslationView(View):
     def post(self, request, kind, pk):
         if not request.user.has_perm("wagtail_localize.submit_translation"):
             raise PermissionDenied
-        obj = _translated_object(kind, pk)
+        obj = translated_object(kind, pk)
         if obj is None:
             raise Http404
         if not _may_submit(request.user, obj):

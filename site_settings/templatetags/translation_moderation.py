@@ -1,5 +1,6 @@
 """Tags for the translation editor (templates/wagtail_localize/admin/
-edit_translation.html): what a librarian who may not publish is offered."""
+edit_translation.html): what a librarian who may not publish is offered,
+where the translation stands and the footer's actions for each role."""
 
 import json
 
@@ -7,6 +8,7 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Page
 
+from site_settings.admin_ui.translation_actions import footer_actions
 from site_settings.editorial.moderation import (
     DRAFT,
     IN_MODERATION,
@@ -14,6 +16,7 @@ from site_settings.editorial.moderation import (
     translation_states,
 )
 from site_settings.editorial.publishing import may_publish
+from site_settings.editorial.translation_review import review_actions
 
 register = template.Library()
 
@@ -42,12 +45,29 @@ def translation_moderation(context, instance):
     state = translation_states(model, model.objects.filter(pk=instance.pk)).get(
         instance.pk, DRAFT
     )
-    result = {"state": state, "label": STATE_LABELS[state], "submit_url": None}
+    result = {
+        "state": state,
+        "label": STATE_LABELS[state],
+        "submit_url": None,
+        "reject_url": None,
+    }
+    kind = "page" if isinstance(instance, Page) else "organisation"
+    review = review_actions(user, instance)
+    if review is not None and "reject" in review["actions"]:
+        result["reject_url"] = reverse(
+            "review_translation", args=[kind, instance.pk, "reject"]
+        )
     # The editor saves strings, not the page: a published translation may
     # hold newly translated text too, so anything not waiting is sendable.
     if not may_publish(user, instance) and state != IN_MODERATION:
-        kind = "page" if isinstance(instance, Page) else "organisation"
         result["submit_url"] = reverse(
             "submit_translation_for_moderation", args=[kind, instance.pk]
         )
     return result
+
+
+@register.simple_tag(takes_context=True)
+def translation_footer(context, props, instance, moderation):
+    """The translation editor's footer, by role (translation_actions.py)."""
+    request = context["request"]
+    return footer_actions(request, json.loads(props), instance, moderation)
