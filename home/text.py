@@ -121,3 +121,25 @@ def readability(text):
         "longest": max(counts, default=0),
         "long_words": long_words,
     }
+
+
+def unnest_quotes(text):
+    """Quotes added around a title that holds its own are dropped:
+    „Partnerstwo „Cytadela”” → Partnerstwo „Cytadela”. Unbalanced quotes
+    are left as they are."""
+    if text.count("„") < 2:
+        return text
+    open_at = []  # [index of „, whether a quoted part closed inside]
+    dropped = set()
+    for index, char in enumerate(text):
+        if char == "„":
+            open_at.append([index, False])
+        elif char == "”" and open_at:
+            start, holds_quote = open_at.pop()
+            if holds_quote:
+                dropped.update((start, index))
+            if open_at:
+                open_at[-1][1] = True
+    if open_at or not dropped:
+        return text
+    return "".join(char for index, char in enumerate(text) if index not in dropped)

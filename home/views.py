@@ -7,6 +7,8 @@ import re
 import sys
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
 from django.http import FileResponse, Http404, HttpResponse
@@ -39,6 +41,25 @@ def page_not_found(request, exception=None):
         help_links = {}
     home_url = reverse("wagtail_serve", args=[""])  # "/" or "/en/"
     return render(request, "404.html", {**help_links, "home_url": home_url}, status=404)
+
+
+def bad_request(request, exception=None):
+    """400: a form too large to read (or with too many fields) says so and
+    how to keep what was typed; anything else gets a plain explanation. No
+    database work: nothing of the request can be trusted."""
+    translation.activate(
+        get_language_from_path(request.path_info) or current_language()
+    )
+    too_large = isinstance(exception, (RequestDataTooBig, TooManyFieldsSent))
+    admin_prefix = settings.ADMIN_CSP_PREFIX
+    in_admin = request.path.startswith(admin_prefix)
+    context = {
+        "too_large": too_large,
+        "limit_mb": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024),
+        "back_url": admin_prefix if in_admin else reverse("wagtail_serve", args=[""]),
+        "in_admin": in_admin,
+    }
+    return render(request, "400.html", context, status=400)
 
 
 # A database that cannot be reached (restarting, failing over, refusing

@@ -202,6 +202,13 @@ MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# A form's text, not its files: Django's 2.5 MB refused a page with 1 MB of
+# Polish text (encoded, "ą" takes six bytes). Beyond it the 400 page explains
+# how to keep what was typed (home.views.bad_request).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 16 * 1024 * 1024
+
+# Titles that hold quotes are not quoted again in messages.
+MESSAGE_STORAGE = "site_settings.admin_ui.messages.PolishMessageStorage"
 
 WAGTAIL_SITE_NAME = _("Public Library of the Żoliborz District of Warsaw")
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"

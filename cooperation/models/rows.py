@@ -76,10 +76,9 @@ class PartnershipStreet(TranslatableMixin, Orderable):
         return self.name
 
     def clean(self):
+        # An empty name is the form's "required" error already: one message.
         super().clean()
         self.name = " ".join((self.name or "").split())
-        if not self.name:
-            raise ValidationError({"name": _("Enter the street name.")})
 
 
 class PartnershipPlace(TranslatableMixin, Orderable):

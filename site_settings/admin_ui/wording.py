@@ -158,9 +158,32 @@ WAGTAIL_OVERRIDES = [
     gettext_noop("%(parent_pages)s and %(child_pages)s have been deleted"),
     gettext_noop("%(parent_pages)s and %(child_pages)s have been published"),
     gettext_noop("%(parent_pages)s and %(child_pages)s have been unpublished"),
+    # Dashboard panels, the workflow's own words, snippets.
+    gettext_noop("Your pages and snippets in a workflow"),
+    gettext_noop("Changes requested at"),
+    gettext_noop("Awaiting"),
+    gettext_noop("Cancel workflow "),
+    gettext_noop("Restart workflow "),
+    gettext_noop("Snippets"),
+    # Forms and uploads.
+    gettext_noop(
+        'Multi-word tags with spaces will automatically be enclosed in double quotes (").'
+    ),
+    gettext_noop("unknown number"),
+    gettext_noop(
+        "ManagementForm data is missing or has been tampered with. Missing fields: %(field_names)s. You may need to file a bug report if the issue persists."
+    ),
+    gettext_noop(
+        'JavaScript is required to use Wagtail, but it is currently disabled.<br /> Here are the <a href="https://www.enable-javascript.com/" target="_blank" rel="noreferrer">instructions how to enable JavaScript in your web browser</a>.'
+    ),
+    # wagtail-localize's message after "Publish in …".
+    gettext_noop("Published '{object}' in {locale}."),
     # Signing in.
     gettext_noop("Sign in to Wagtail"),
     gettext_noop("Enter your %(username_field_name)s"),
+    gettext_noop(
+        "Your %(username_field)s and password didn't match. Please try again."
+    ),
     # wagtail-localize: sentences built around a language name.
     gettext_noop("Translation of %(instance)s into %(locale)s"),
     gettext_noop(
@@ -262,6 +285,17 @@ def _dashboard_summary(count):
             count,
         ),
         ngettext("%(num_parent_objects)d page", "%(num_parent_objects)d pages", count),
+        # Django's formsets (Polish catalogue: "1000formularzy").
+        ngettext(
+            "Please submit at most %(num)d form.",
+            "Please submit at most %(num)d forms.",
+            count,
+        ),
+        ngettext(
+            "Please submit at least %(num)d form.",
+            "Please submit at least %(num)d forms.",
+            count,
+        ),
         ngettext(
             "%(num_child_objects)d child page",
             "%(num_child_objects)d child pages",
