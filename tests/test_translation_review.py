@@ -3,14 +3,10 @@ them: a translator's main button sends to moderation, a moderator approves
 and publishes or sends back with a comment the translator then reads, and
 nothing destructive is ever the main button."""
 
-import os
 import re
-import subprocess
-import sys
 from html import unescape
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
@@ -257,40 +253,6 @@ def test_the_e_mails_about_a_translation_link_the_sites_own_address(
     assert "Popraw tytuł." in to_translator[-1].body
     for message in to_translator:
         assert "localhost" not in message.body and ":8000" not in message.body
-
-
-@pytest.mark.parametrize(
-    "variables, expected",
-    [
-        ({"PORT": "8123"}, "http://127.0.0.1:8123"),
-        ({}, "http://127.0.0.1:8000"),
-        (
-            {"PORT": "8123", "WAGTAILADMIN_BASE_URL": "http://biblioteka.test:81/"},
-            "http://biblioteka.test:81",
-        ),
-    ],
-)
-def test_the_development_server_links_its_own_port(variables, expected):
-    """`PORT=8123 make run`: e-mails link port 8123, not 8000."""
-    environ = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"PORT", "WAGTAILADMIN_BASE_URL"}
-    }
-    environ.update(variables, DJANGO_SETTINGS_MODULE="config.settings.dev")
-    result = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [
-            sys.executable,
-            "-c",
-            "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)",
-        ],
-        env=environ,
-        capture_output=True,
-        text=True,
-        cwd=settings.BASE_DIR,
-        check=True,
-    )
-    assert result.stdout.strip() == expected
 
 
 def test_one_changed_paragraph_is_all_there_is_to_translate_again(
