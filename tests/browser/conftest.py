@@ -3,11 +3,13 @@ live Django server that serves the seeded site.
 
 Playwright never downloads a browser here: every launch goes to the system
 Chromium (``/usr/bin/chromium``, Debian package ``chromium``; ``CHROMIUM_PATH``
-points elsewhere). One browser serves the whole session, one server too; the
-site is built once per test module by the real loader and flushed afterwards.
+points elsewhere). One browser serves the whole session, one server too; each
+test module gets the seeded site afresh (built by the real loader once, then
+copied on SQLite) and flushes it afterwards.
 """
 
 import os
+import sqlite3
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -163,6 +165,35 @@ def restore_migrated_data():
     ensure_roles()
 
 
+# The seeded site with the admin, as the first module built it (SQLite).
+_built = {}
+
+
+def seeded_site_with_admin():
+    """The seeded site and a superuser in the (empty, migrated) test
+    database. The loader takes most of a minute on a busy machine; on SQLite
+    it runs once a session and each later module gets a copy of what it
+    built (SQLite's backup API), so every module still starts from the same
+    freshly built site."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    if "copy" in _built:
+        _built["copy"].backup(connection.connection)
+        # Content types are cached in memory by id: read them afresh.
+        ContentType.objects.clear_cache()
+        return
+    build_site(english=True)
+    get_user_model().objects.create_superuser(
+        ADMIN_USERNAME, "admin@example.org", ADMIN_PASSWORD
+    )
+    if connection.vendor == "sqlite":
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+        _built["copy"] = copy
+
+
 def live_page_paths():
     from wagtail.models import Page
 
@@ -172,17 +203,13 @@ def live_page_paths():
 
 @pytest.fixture(scope="module")
 def live_site(site_server, django_db_blocker):
-    """The seeded site (every locale's live pages) and a superuser, built once
-    per module and flushed afterwards, as a transactional test would be."""
-    from django.contrib.auth import get_user_model
-
+    """The seeded site (every locale's live pages) and a superuser, new for
+    each module and flushed afterwards, as a transactional test would be."""
     from cooperation.models import PartnershipPage
 
     with django_db_blocker.unblock():
-        build_site(english=True)
-        get_user_model().objects.create_superuser(
-            ADMIN_USERNAME, "admin@example.org", ADMIN_PASSWORD
-        )
+        with SerialWSGIServer.lock:
+            seeded_site_with_admin()
         partnership = PartnershipPage.objects.live().order_by("path").first()
         yield LiveSite(
             url=site_server.url,
