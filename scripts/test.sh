@@ -179,7 +179,7 @@ start_part() {
     running+=("$!")
 }
 
-echo "make test: running ${parts// /, } side by side; logs in artifacts/test/"
+echo "make test: running ${parts// /, } (side by side); logs in artifacts/test/"
 for part in $all_parts; do
     wants "$part" && start_part "$part"
 done

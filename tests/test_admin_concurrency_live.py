@@ -19,7 +19,7 @@ import pytest
 import requests
 from django.db import connection
 
-from scripts.production_server import free_port
+from scripts.production_server import START_TIMEOUT, free_port
 
 from .factories import PASSWORD, partnership_form_data
 
@@ -88,13 +88,9 @@ def server(tmp_path_factory, django_db_setup, django_db_blocker):
         process.wait(timeout=30)
 
 
-# A busy machine (other test parts side by side) may take a minute to import
-# Django and answer the first request: wait for the server, not for a time.
-START_TIMEOUT = 300
-
-
 def start_runserver(env, folder, attempts=3):
-    """`runserver` (threaded) on a free port, once it answers, its log in
+    """`runserver` (threaded) on a free port, once it answers (a busy machine
+    may take minutes: wait for the server, not for a time), its log in
     ``folder``; a port taken between choosing and binding it is chosen
     again."""
     for attempt in range(attempts):

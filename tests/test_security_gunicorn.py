@@ -1,7 +1,6 @@
 """A real gunicorn with the project's hardening module sends no `Server`
 banner; without it, gunicorn would say `Server: gunicorn`."""
 
-import socket
 import subprocess
 import sys
 import time
@@ -10,13 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from scripts.production_server import START_TIMEOUT, free_port
+
 REPO = Path(__file__).resolve().parents[1]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def headers_from_gunicorn(*config):
@@ -38,15 +33,18 @@ def headers_from_gunicorn(*config):
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 30
+        # A busy machine may take minutes: wait while gunicorn runs.
+        deadline = time.monotonic() + START_TIMEOUT
         while True:
             try:
                 url = f"http://127.0.0.1:{port}/"
-                with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310
+                with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310
                     return dict(response.headers)
             except OSError:
+                if server.poll() is not None:
+                    pytest.fail(f"gunicorn stopped (exit {server.returncode})")
                 if time.monotonic() > deadline:
-                    pytest.fail("gunicorn did not answer within 30 s")
+                    pytest.fail(f"gunicorn did not answer within {START_TIMEOUT} s")
                 time.sleep(0.2)
     finally:
         server.terminate()

@@ -23,6 +23,7 @@ import requests
 from django.conf import settings
 
 from scripts.production_server import (
+    START_TIMEOUT,
     ServeProcess,
     admin_session,
     free_port,
@@ -115,7 +116,7 @@ class Varnish:
             )
 
     def wait(self):
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + START_TIMEOUT  # compiling the VCL, when busy
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 pytest.fail(f"varnishd stopped:\n{self.log.read_text()[-3000:]}")
