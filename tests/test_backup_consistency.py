@@ -174,6 +174,7 @@ def migrated_sqlite(tmp_path_factory, django_db_setup, django_db_blocker):
 
 # The mark makes pytest-django set up the test database this copies.
 @pytest.mark.django_db
+@pytest.mark.sqlite_only
 def test_backups_during_saves_restore_with_every_acknowledged_save_sqlite(
     tmp_path, migrated_sqlite
 ):
