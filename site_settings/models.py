@@ -1,6 +1,7 @@
 """Site-wide contact details (the same in every language) and the footer text
 (translated)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -156,3 +157,29 @@ class FooterText(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.library_name
+
+
+class PageCreateToken(models.Model):
+    """One page create form, as the admin rendered it: its page once the
+    form has made one (editorial/create_tokens.py). A resubmit of the same
+    form (a double click, an old tab) leads to that page, never to another."""
+
+    key = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    parent = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    def __str__(self):
+        return self.key

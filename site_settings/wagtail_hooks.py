@@ -22,7 +22,14 @@ from .admin_ui.panels import (
     statement_warnings,
 )
 from .admin_ui.views import GuideView, TranslationQueueView
-from .editorial import concurrency, logo_alt, offered_actions, publishing, review
+from .editorial import (
+    concurrency,
+    create_tokens,
+    logo_alt,
+    offered_actions,
+    publishing,
+    review,
+)
 from .editorial.lockout import LockoutViewSet
 from .editorial.moderation import SubmitTranslationView
 from .editorial.translation_review import ReviewTranslationView
@@ -158,8 +165,13 @@ def register_safe_localize_urls():
 
 
 @hooks.register("before_create_page")
-def carry_on_with_created_page(request, parent_page, page_class):
-    return concurrency.carry_on_with_created_page(request, parent_page, page_class)
+def lead_to_created_page(request, parent_page, page_class):
+    return create_tokens.lead_to_created_page(request, parent_page, page_class)
+
+
+@hooks.register("after_create_page")
+def consume_create_token(request, page):
+    create_tokens.consume(request, page)
 
 
 @hooks.register("before_edit_page")

@@ -8,6 +8,7 @@ writes of two librarians gave a 500."""
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -187,14 +188,25 @@ def test_create_and_submit_with_an_autosave_at_the_same_moment(server):
     )
     for attempt in range(6):
         slug = f"wyscig-{attempt}"
+        # Both requests come from one rendering of the form: its token.
+        token = re.search(
+            r'name="create_token" value="([^"]+)"', session.get(create).text
+        ).group(1)
         autosave, submit = at_once(
-            lambda slug=slug: post(
+            lambda slug=slug, token=token: post(
                 session,
                 create,
-                partnership_form_data(slug=slug, action=None),
+                {
+                    **partnership_form_data(slug=slug, action=None),
+                    "create_token": token,
+                },
                 Accept="application/json",
             ),
-            lambda slug=slug: post(session, create, partnership_form_data(slug=slug)),
+            lambda slug=slug, token=token: post(
+                session,
+                create,
+                {**partnership_form_data(slug=slug), "create_token": token},
+            ),
         )
         assert not isinstance(autosave, Exception), autosave
         assert not isinstance(submit, Exception), submit

@@ -55,64 +55,13 @@ def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
-AUTOSAVE = {"HTTP_ACCEPT": "application/json"}
-
-
-# Create view and autosave ---------------------------------------------------
+# Create view and autosave (a resent create form: test_admin_create_once.py)
 
 
 def test_autosave_is_off():
     from django.conf import settings
 
     assert settings.WAGTAIL_AUTOSAVE_INTERVAL == 0
-
-
-def test_submit_after_an_autosave_carries_on_with_the_page_it_made(client, site_tree):
-    client.force_login(editor())
-    index = site_tree.index
-    autosave = client.post(
-        create_url(index),
-        partnership_form_data(slug="nowe-partnerstwo", action=None),
-        **AUTOSAVE,
-    )
-    assert autosave.status_code == 200 and autosave.json()["success"]
-    submit = client.post(
-        create_url(index),
-        partnership_form_data(
-            slug="nowe-partnerstwo", title="Nowe partnerstwo, ostatnie słowo"
-        ),
-        follow=True,
-    )
-    assert submit.status_code == 200
-    pages = PartnershipPage.objects.filter(slug="nowe-partnerstwo")
-    assert pages.count() == 1
-    page = pages.get()
-    assert page.workflow_in_progress
-    assert page.get_latest_revision().content["title"] == (
-        "Nowe partnerstwo, ostatnie słowo"
-    )
-    assert "already in use" not in submit.content.decode()
-
-
-def test_an_autosave_after_the_submit_is_refused_and_makes_no_second_page(
-    client, site_tree
-):
-    client.force_login(editor())
-    index = site_tree.index
-    submit = client.post(
-        create_url(index), partnership_form_data(slug="inne-partnerstwo")
-    )
-    assert submit.status_code == 302
-    late_autosave = client.post(
-        create_url(index),
-        partnership_form_data(slug="inne-partnerstwo", action=None),
-        **AUTOSAVE,
-    )
-    assert late_autosave.status_code == 400
-    assert late_autosave.json()["success"] is False
-    page = PartnershipPage.objects.get(slug="inne-partnerstwo")
-    assert page.workflow_in_progress
-    assert page.revisions.count() == 1
 
 
 def test_another_librarians_page_with_the_same_address_is_not_taken_over(

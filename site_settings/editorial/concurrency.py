@@ -1,78 +1,18 @@
-"""Two requests, one page (autosave is off, ``WAGTAIL_AUTOSAVE_INTERVAL = 0``):
-``carry_on_with_created_page`` (``before_create_page``) sends a repeated create
-of a page the same librarian just made (double click) to that page's editor;
-``refuse_stale_save`` (``before_edit_page``) refuses a save from a form loaded
-before someone saved a newer revision, keeping what the librarian typed."""
+"""Two librarians, one page: ``refuse_stale_save`` (``before_edit_page``)
+refuses a save from a form loaded before someone saved a newer revision,
+keeping what the librarian typed. (Autosave is off,
+``WAGTAIL_AUTOSAVE_INTERVAL = 0``; a resent create form is
+editorial/create_tokens.py.)"""
 
-from datetime import timedelta
-
-from django.contrib.contenttypes.models import ContentType
-from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.admin.views.pages.edit import EditView
 
-# How recent a page must be to count as "the one this form just created".
-RECENT = timedelta(minutes=10)
-
 
 def _wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
-
-
-def _slug_from_post(request):
-    slug = request.POST.get("slug", "").strip()
-    if not slug:
-        slug = slugify(request.POST.get("title", ""))
-    return slug
-
-
-def created_moments_ago(request, parent_page, page_class):
-    """The page this create form already made, if any: same parent, slug,
-    type and owner, never published, one revision, created in the last few
-    minutes."""
-    slug = _slug_from_post(request)
-    if not slug:
-        return None
-    page = (
-        parent_page.get_children()
-        .filter(
-            slug=slug,
-            owner=request.user,
-            live=False,
-            first_published_at__isnull=True,
-            content_type=ContentType.objects.get_for_model(page_class),
-            latest_revision_created_at__gte=timezone.now() - RECENT,
-        )
-        .first()
-    )
-    if page is None or page.revisions.count() != 1:
-        return None
-    return page
-
-
-def carry_on_with_created_page(request, parent_page, page_class):
-    """before_create_page hook, see the module docstring."""
-    if request.method != "POST" or not request.user.is_authenticated:
-        return None
-    page = created_moments_ago(request, parent_page, page_class)
-    if page is None:
-        return None
-    if _wants_json(request):
-        return JsonResponse(
-            {
-                "success": False,
-                "error_code": "already_created",
-                "error_message": _(
-                    "This page has already been created. Open it from the page list."
-                ),
-            },
-            status=400,
-        )
-    return EditView.as_view()(request, page_id=page.pk)
 
 
 def is_stale(request, page):
