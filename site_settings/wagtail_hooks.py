@@ -169,7 +169,8 @@ def lead_to_created_page(request, parent_page, page_class):
     return create_tokens.lead_to_created_page(request, parent_page, page_class)
 
 
-@hooks.register("after_create_page")
+# First: another hook's response would end the create before this one ran.
+@hooks.register("after_create_page", order=-100)
 def consume_create_token(request, page):
     create_tokens.consume(request, page)
 
