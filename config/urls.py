@@ -15,6 +15,7 @@ from cooperation import api as open_data
 from home import views as home_views
 from home.robots import robots_txt
 from home.sitemaps import TranslatedSitemap
+from news import feeds as news_feeds
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -61,6 +62,19 @@ elif getattr(settings, "SERVE_MEDIA", False):
 # Polish and /en/search/ in English (a translated path).
 urlpatterns += i18n_patterns(
     path(_("search/"), home_views.search, name="search"),
+    # News feeds, all and per partnership, in the address's language.
+    path(_("news/rss.xml"), news_feeds.rss, name="news_rss"),
+    path(_("news/atom.xml"), news_feeds.atom, name="news_atom"),
+    path(
+        _("news/<slug:partnership>/rss.xml"),
+        news_feeds.rss,
+        name="news_rss_partnership",
+    ),
+    path(
+        _("news/<slug:partnership>/atom.xml"),
+        news_feeds.atom,
+        name="news_atom_partnership",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -19,6 +19,17 @@ TASK_NAME = "Akceptacja moderatora"
 OLD_WORKFLOW_NAME = "moderacji (dział Współpraca)"
 OLD_TASK_NAME = "akceptacji moderatora"
 
+# Page types under whose Polish pages editors add and edit pages, with the
+# moderation workflow; later areas (news) add theirs from AppConfig.ready().
+SECTION_MODELS = [("cooperation", "CooperationPage")]
+
+
+def register_section(app_label, model_name):
+    """Pages of ``app_label.model_name`` are sections like "Współpraca"."""
+    if (app_label, model_name) not in SECTION_MODELS:
+        SECTION_MODELS.append((app_label, model_name))
+
+
 # (app label, codename) pairs, model by model.
 MODEL_PERMISSIONS = {
     EDITORS: [
@@ -176,12 +187,17 @@ def _grant_pages(apps, group, pages, codenames):
 
 
 def ensure_page_permissions(apps, groups):
-    """Editors on the Polish cooperation section; moderators on every
-    cooperation section and the English tree; translators on the English tree
+    """Editors on the Polish sections (cooperation, news); moderators on
+    every section and the English tree; translators on the English tree
     only."""
-    CooperationPage = apps.get_model("cooperation", "CooperationPage")
     Page = apps.get_model("wagtailcore", "Page")
-    sections = list(CooperationPage.objects.all())
+    sections = []
+    for app_label, model_name in SECTION_MODELS:
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:  # a migration before the model existed
+            continue
+        sections += list(model.objects.all())
     polish_sections = [
         s for s in sections if s.locale.language_code == settings.LANGUAGE_CODE
     ]

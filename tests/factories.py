@@ -677,3 +677,31 @@ def translate_strings(source, locale, prefix="EN "):
                 "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
             },
         )
+
+
+# News (the news app): an index under a home page and items under it.
+
+
+def news_index(home, title="Aktualności", slug="aktualnosci", **fields):
+    from news.models import NewsIndexPage
+
+    return add_page(home, NewsIndexPage(title=title, slug=slug, **fields))
+
+
+def news_item(index, title, date=None, partnerships=(), lead=None, **fields):
+    """A live news item under ``index``, concerning ``partnerships``."""
+    from news.models import NewsPage, NewsPartnership
+
+    page = NewsPage(
+        title=title,
+        slug=fields.pop("slug", None) or f"aktualnosc-{next(_numbers)}",
+        date=date or datetime.date(2026, 11, 20),
+        lead=lead or f"{title}: krótko o tym, co się wydarzyło.",
+        body=fields.pop("body", [paragraph("Treść aktualności.")]),
+        **fields,
+    )
+    page.partnership_rows = [
+        NewsPartnership(partnership=partnership, locale=index.locale)
+        for partnership in partnerships
+    ]
+    return add_page(index, page)

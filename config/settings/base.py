@@ -17,6 +17,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 INSTALLED_APPS = [
     "home",
     "cooperation",
+    "news",
     "site_settings",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -42,6 +42,7 @@ class HomePage(SearchText, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "cooperation.CooperationPage",
+        "news.NewsIndexPage",
         "home.StandardPage",
         "home.AccessibilityStatementPage",
         "home.EasyReadPage",
