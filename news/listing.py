@@ -25,38 +25,68 @@ class NewsListing:
 
     def __init__(self, index_page, request):
         self.index = index_page
-        # One reading of the view restrictions for every query below.
-        self.news = index_page.news()
+        self.params = request.GET
         self.base_url = index_page.get_url(request)
-        params = request.GET
-        self.messages = []
-        self.chosen_year = None
-        self.chosen_partnership = None
-        year = params.get("year")
+
+    @cached_property
+    def news(self):
+        # One reading of the view restrictions for every query below.
+        return self.index.news()
+
+    @cached_property
+    def chosen(self):
+        """The filters asked for that exist, and a message for each that
+        does not."""
+        chosen = {"year": None, "partnership": None, "messages": []}
+        year = self.params.get("year")
         if year:
-            if _int(year) in {option["value"] for option in self.year_options}:
-                self.chosen_year = _int(year)
+            if _int(year) in {option["value"] for option in self._year_counts}:
+                chosen["year"] = _int(year)
             else:
-                self.messages.append(
+                chosen["messages"].append(
                     _("There is no news from the year “%(year)s”; showing all.")
                     % {"year": year[:20]}
                 )
-        slug = params.get("partnership")
+        slug = self.params.get("partnership")
         if slug:
             found = self.partnerships_by_slug.get(slug)
             if found is not None:
-                self.chosen_partnership = found
+                chosen["partnership"] = found
             else:
-                self.messages.append(
+                chosen["messages"].append(
                     _("There is no news of the partnership “%(slug)s”; showing all.")
                     % {"slug": slug[:60]}
                 )
-        self.page_number = params.get("page")
-        self.year_options = self._links(self.year_options, "year")
-        self.partnership_options = self._links(self.partnership_options, "partnership")
+        return chosen
+
+    @property
+    def chosen_year(self):
+        return self.chosen["year"]
+
+    @property
+    def chosen_partnership(self):
+        return self.chosen["partnership"]
+
+    @property
+    def messages(self):
+        return self.chosen["messages"]
 
     @cached_property
     def year_options(self):
+        return self._links(self._year_counts, "year")
+
+    @cached_property
+    def partnership_options(self):
+        return self._links(
+            [
+                {"value": page.slug, "label": page.title, "count": count}
+                for page, count in self._partnership_counts
+            ],
+            "partnership",
+        )
+
+    @cached_property
+    def _year_counts(self):
         counts = self.news.order_by().values("date__year").annotate(count=Count("pk"))
         return sorted(
             (
@@ -95,13 +125,6 @@ class NewsListing:
     def partnerships_by_slug(self):
         return {page.slug: page for page, _count in self._partnership_counts}
 
-    @cached_property
-    def partnership_options(self):
-        return [
-            {"value": page.slug, "label": page.title, "count": count}
-            for page, count in self._partnership_counts
-        ]
-
     def _links(self, options, name):
         chosen = {
             "year": self.chosen_year,
@@ -138,7 +161,7 @@ class NewsListing:
             ).distinct()
         news = news.prefetch_related("partnership_rows__partnership")
         paginator = Paginator(news, PER_PAGE)
-        page = paginator.get_page(self.page_number)
+        page = paginator.get_page(self.params.get("page"))
         page.object_list = list(page.object_list)
         # Each item's partnerships in this language, from the filter's pages.
         by_key = {p.translation_key: p for p, _count in self._partnership_counts}

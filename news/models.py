@@ -177,12 +177,6 @@ class NewsPage(SearchText, Page):
         pages = localize_many([row.partnership for row in rows], self.locale_id)
         return [page for page in pages if page is not None and page.live]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["partnerships"] = self.get_partnerships()
-        context["news_index"] = self.get_parent()
-        return context
-
 
 class NewsPartnership(TranslatableMixin, Orderable):
     """A partnership a news item concerns; the same in every language (the
