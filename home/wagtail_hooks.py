@@ -1,12 +1,15 @@
-"""Admin hooks of the floor: the readability hint an editor gets on saving an
-easy-to-read page."""
+"""Hooks of the floor: the readability hint an editor gets on saving an
+easy-to-read page; documents served only once a published page links them."""
 
 from django.contrib import messages
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from .documents import refuse_unpublished_document
 from .models import EasyReadPage
+
+hooks.register("before_serve_document", refuse_unpublished_document)
 
 AVERAGE_WORDS = 10
 LONGEST_WORDS = 15

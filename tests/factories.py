@@ -595,6 +595,7 @@ def partnership_form_data(
             ]
         ),
         "former_names": inline_formset([]),
+        "documents": inline_formset([]),
         "streets": inline_formset(
             [
                 {"street_type": street_type, "name": name}

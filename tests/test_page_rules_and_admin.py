@@ -77,6 +77,7 @@ def partnership_form(**overrides):
         "logo_alt": "",
         "body": streamfield([]),
         "former_names": inline_formset([]),
+        "documents": inline_formset([]),
         "streets": inline_formset(
             [
                 {"street_type": "ulica", "name": "Włościańska"},

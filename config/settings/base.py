@@ -214,7 +214,14 @@ MESSAGE_STORAGE = "site_settings.admin_ui.messages.PolishMessageStorage"
 WAGTAIL_SITE_NAME = _("Public Library of the Żoliborz District of Warsaw")
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
+# Documents: the formats a library publishes, checked by content too.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "ods", "csv", "txt"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "site_settings.editorial.documents.DocumentForm"
+# Served by the site (never a redirect to the bucket), so the rule in
+# home/documents.py decides who gets a file; streamed, so the page cache
+# and Varnish keep none.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 # Decoding a 24-megapixel image (6000×4000) takes ~100 MB; Pillow's 40 MP

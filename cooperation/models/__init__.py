@@ -1,8 +1,9 @@
 """Models of the cooperation section, one module per topic: shared choices,
 the logo mixin, partner organisations (a snippet), the partnership page, its
-rows, and the section pages."""
+rows and documents, and the section pages."""
 
 from .choices import MonthChoices, PlaceKind, Sector, StreetType
+from .documents import DocumentLanguage, PartnershipDocument
 from .organizations import PartnerOrganization
 from .partnership import PartnershipPage
 from .rows import (
@@ -15,9 +16,11 @@ from .sections import CooperationPage, PartnerDirectoryPage, PartnershipIndexPag
 
 __all__ = [
     "CooperationPage",
+    "DocumentLanguage",
     "MonthChoices",
     "PartnerDirectoryPage",
     "PartnerOrganization",
+    "PartnershipDocument",
     "PartnershipFormerName",
     "PartnershipIndexPage",
     "PartnershipMembership",

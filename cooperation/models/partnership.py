@@ -108,11 +108,24 @@ class PartnershipPage(LogoMixin, SearchText, Page):
         ),
     ]
 
+    document_panels = [
+        OrderedInlinePanel(
+            "documents",
+            label=pgettext_lazy("row of a list", "Document"),
+            heading=_("Documents"),
+            help_text=_(
+                "The agreement, meeting minutes, yearly reports: PDF, ODT, DOCX, "
+                "XLSX, ODS, CSV or TXT. Newest or most important first."
+            ),
+        ),
+    ]
+
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(area_panels, heading=_("Area and streets")),
             ObjectList(organisation_panels, heading=_("Organisations")),
+            ObjectList(document_panels, heading=_("Documents")),
             ObjectList(Page.promote_panels, heading=_("Promotion")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
@@ -229,6 +242,10 @@ class PartnershipPage(LogoMixin, SearchText, Page):
                 member.localized_organization = organization
                 shown.append(member)
         return shown
+
+    def get_documents(self):
+        """The documents in the editor's order, with their files (one query)."""
+        return list(self.documents.all().select_related("document"))
 
     @cached_property
     def member_groups(self):
