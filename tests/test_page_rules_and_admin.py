@@ -19,6 +19,7 @@ from home.models import (
     SignLanguagePage,
     StandardPage,
 )
+from news.models import NewsIndexPage, NewsPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -40,12 +41,15 @@ class PageTypeRules(WagtailPageTestCase):
                 AccessibilityStatementPage,
                 EasyReadPage,
                 SignLanguagePage,
+                NewsIndexPage,
             },
         )
         self.assertAllowedSubpageTypes(
             CooperationPage, {PartnershipIndexPage, PartnerDirectoryPage}
         )
         self.assertAllowedSubpageTypes(PartnershipIndexPage, {PartnershipPage})
+        self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
+        self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
         self.assertAllowedSubpageTypes(PartnershipPage, set())
         self.assertAllowedParentPageTypes(PartnershipPage, {PartnershipIndexPage})
         self.assertAllowedParentPageTypes(PartnershipIndexPage, {CooperationPage})
