@@ -16,6 +16,7 @@ from home import views as home_views
 from home.robots import robots_txt
 from home.sitemaps import TranslatedSitemap
 from news import feeds as news_feeds
+from participation import views as participation
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -75,6 +76,10 @@ urlpatterns += i18n_patterns(
         news_feeds.atom,
         name="news_atom_partnership",
     ),
+    # A partnership's join form and its confirmation, by translation key
+    # (the same in both languages); never kept in the page cache.
+    path(_("join/<uuid:key>/"), participation.join, name="participation_join"),
+    path(_("join/<uuid:key>/sent/"), participation.sent, name="participation_sent"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

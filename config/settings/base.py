@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "cooperation",
     "news",
     "site_settings",
+    "participation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -300,6 +301,13 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# Residents' messages to partnerships (participation/): kept this many
+# months (`manage.py delete_old_messages`, daily), at most this many an hour
+# from one address, sent no sooner than this after the form was shown.
+PARTICIPATION_RETENTION_MONTHS = env.int("DJANGO_MESSAGE_RETENTION_MONTHS", default=12)
+PARTICIPATION_MAX_MESSAGES_PER_HOUR = 5
+PARTICIPATION_MIN_FILL_SECONDS = 3
 
 # Admin sessions end after 8 hours without activity.
 SESSION_COOKIE_AGE = 8 * 60 * 60

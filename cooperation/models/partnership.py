@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyStreamBlock
 from home.i18n import localize_many
 from home.search import SearchText
+from home.validators import phone_validator
 
 from ..approval import WaitingOrganisationsPanel
 from ..compare import OrderedInlinePanel
@@ -61,6 +62,33 @@ class PartnershipPage(LogoMixin, SearchText, Page):
         blank=True,
         use_json_field=True,
     )
+    # The person residents write to; messages from the join form go to
+    # contact_email (else the library's e-mail).
+    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_role = models.CharField(
+        _("their role"),
+        max_length=120,
+        blank=True,
+        help_text=_("E.g. 'coordinator of the partnership'."),
+    )
+    contact_organisation = models.CharField(
+        _("their organisation"), max_length=200, blank=True
+    )
+    contact_email = models.EmailField(
+        _("contact e-mail"),
+        blank=True,
+        help_text=_(
+            "Shown on the page; messages from the join form are sent here "
+            "(empty: to the library's e-mail)."
+        ),
+    )
+    contact_phone = models.CharField(
+        _("contact phone"),
+        max_length=30,
+        blank=True,
+        validators=[phone_validator],
+        help_text=_("Shown on the page only if filled in."),
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -78,6 +106,16 @@ class PartnershipPage(LogoMixin, SearchText, Page):
         ),
         LogoMixin.logo_panel(),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_role")]),
+                FieldPanel("contact_organisation"),
+                FieldRowPanel(
+                    [FieldPanel("contact_email"), FieldPanel("contact_phone")]
+                ),
+            ],
+            heading=_("Contact person"),
+        ),
     ]
     area_panels = [
         OrderedInlinePanel(
@@ -148,6 +186,9 @@ class PartnershipPage(LogoMixin, SearchText, Page):
         SynchronizedField("founded_year"),
         SynchronizedField("founded_month"),
         SynchronizedField("logo"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("contact_phone"),
         TranslatableField("logo_alt"),
     ]
 
@@ -220,6 +261,10 @@ class PartnershipPage(LogoMixin, SearchText, Page):
             "title": self.title,
             "year": self.founded_year,
         }
+
+    @property
+    def has_contact(self):
+        return bool(self.contact_name or self.contact_email or self.contact_phone)
 
     @property
     def founded_iso(self):
