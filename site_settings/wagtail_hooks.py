@@ -180,6 +180,12 @@ def refuse_stale_save(request, page):
     return concurrency.refuse_stale_save(request, page)
 
 
+@hooks.register("insert_editor_js")
+def save_what_is_typed_js():
+    """Rich text typed just before a save is part of the save."""
+    return format_html('<script src="{}"></script>', static("js/save-what-is-typed.js"))
+
+
 @hooks.register("construct_page_action_menu")
 def safe_primary_page_action(menu_items, request, context):
     """The first item is the editor's main button. wagtail-localize's "Convert
