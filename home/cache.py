@@ -7,6 +7,7 @@ publish is told in docs/architecture.md.
 """
 
 import logging
+import urllib.request
 import uuid
 
 from django.conf import settings
@@ -108,9 +109,24 @@ class UpdateCacheMiddleware(stock.UpdateCacheMiddleware):
 
 def clear(**_kwargs):
     """Forget every kept page: now, and again when the transaction commits
-    (a page rendered from the old rows meanwhile is not kept: epoch)."""
+    (a page rendered from the old rows meanwhile is not kept: epoch); then
+    Varnish's copies too."""
     clear_now()
     transaction.on_commit(clear_now)
+    transaction.on_commit(ban_proxy_copies)
+
+
+def ban_proxy_copies():
+    """Varnish keeps the last copy of each page for when no server answers
+    (config/varnish/default.vcl); a BAN to each VARNISH_URLS forgets them
+    all, under every host name. A Varnish that does not answer is logged."""
+    for url in settings.VARNISH_URLS:
+        request = urllib.request.Request(url, method="BAN")  # noqa: S310
+        try:
+            with urllib.request.urlopen(request, timeout=2):  # noqa: S310
+                pass
+        except OSError as error:
+            logger.warning("Varnish's copies of pages not banned (%s): %s", url, error)
 
 
 def clear_now():

@@ -6,6 +6,7 @@ cannot be reached gives a short 503 page with Retry-After."""
 import socket
 import threading
 import time
+from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 from django.db import OperationalError, connection
@@ -183,3 +184,36 @@ def test_other_errors_stay_a_500(site_tree, monkeypatch):
     response = client.get("/szukaj/?query=kaskada")
     assert response.status_code == 500
     assert "Retry-After" not in response
+
+
+def test_a_change_bans_varnish_copies_after_the_commit(
+    settings, site_tree, django_capture_on_commit_callbacks, caplog
+):
+    received = []
+
+    class Varnish(BaseHTTPRequestHandler):
+        def do_BAN(self):  # noqa: N802 - the HTTP method's name
+            received.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Varnish)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    closed = socket.create_server(("127.0.0.1", 0))
+    down = f"http://127.0.0.1:{closed.getsockname()[1]}/"
+    closed.close()
+    settings.VARNISH_URLS = [f"http://127.0.0.1:{server.server_port}/", down]
+    page = site_tree.partnerships["marymont-kaskada"]
+    try:
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            page.title = "Partnerstwo „Marymont-Kaskada” (nowe)"
+            page.save_revision().publish()
+            assert received == []  # not before the commit
+        assert callbacks
+    finally:
+        server.shutdown()
+    assert received and set(received) == {"/"}
+    assert f"Varnish's copies of pages not banned ({down})" in caplog.text

@@ -2,9 +2,9 @@
 serve` servers that share one Redis (the page cache) and one SQLite
 database and media folder (one machine).
 
-varnishd runs the repository's VCL with a backend.vcl of the test's (as
-production's is made from config/varnish/backend.example.vcl): both servers,
-round robin, so that each page asked twice is answered once by each. The
+varnishd runs the repository's VCL with config/varnish/backend.example.vcl
+as backend.vcl, the test's two servers put in: round robin, so that each
+page asked twice is answered once by each. The
 site's public address is Varnish's, as in production.
 
 Skipped when varnishd or Redis (TEST_REDIS_URL, scripts/services.sh) is
@@ -68,6 +68,19 @@ def varnishd():
     return found
 
 
+def backend_vcl(ports, host="127.0.0.1"):
+    """config/varnish/backend.example.vcl with the test's two servers (on
+    this machine, ``ports``) and the site's host name put in."""
+    text = (VCL.parent / "backend.example.vcl").read_text()
+    for example, port in zip(("10.0.0.11", "10.0.0.12"), ports, strict=True):
+        text = text.replace(
+            f'"{example}";\n    .port = "8000"', f'"127.0.0.1";\n    .port = "{port}"'
+        )
+        text = text.replace(f'    "{example}";\n', "")
+    assert "10.0.0." not in text and "8000" not in text, text
+    return text.replace("biblioteka.example.pl", host)
+
+
 class Varnish:
     """varnishd in the foreground with the repository's VCL in front of the
     servers on ``backend_ports``, its instance folder and log in ``folder``."""
@@ -77,17 +90,7 @@ class Varnish:
         self.url = f"http://127.0.0.1:{self.port}"
         include = folder / "vcl"
         include.mkdir()
-        # As config/varnish/backend.example.vcl says for several servers.
-        backends = "".join(
-            f'backend app{n} {{ .host = "127.0.0.1"; .port = "{port}"; }}\n'
-            for n, port in enumerate(backend_ports)
-        )
-        added = "".join(f"app.add_backend(app{n}); " for n in range(len(backend_ports)))
-        (include / "backend.vcl").write_text(
-            f"import directors;\n{backends}"
-            f"sub vcl_init {{ new app = directors.round_robin(); {added}}}\n"
-            "sub vcl_recv { set req.backend_hint = app.backend(); }\n"
-        )
+        (include / "backend.vcl").write_text(backend_vcl(backend_ports))
         self.log = folder / "varnishd.log"
         with open(self.log, "wb") as log:
             self.process = subprocess.Popen(  # noqa: S603
