@@ -2,7 +2,8 @@
 of two `make serve` servers sharing one SQLite database and a Redis of this
 module's own (frozen here with SIGSTOP): a frozen Redis costs visitors a
 fraction of a second, liveness stays 200 while readiness names the cache;
-killing one server gives GET visitors no 503; with every server down the
+a login lock-out counts the client's address through Varnish; killing one
+server gives GET visitors no 503; with every server down the
 kept copy of a page is served, and the site's BAN reaches every host name.
 
 Skipped without varnishd or redis-server, except in CI.
@@ -24,6 +25,7 @@ from scripts.production_server import (
     serve_env,
     stop_process_group,
 )
+from tests.factories import PASSWORD
 
 from .test_varnish import (
     EN_KASKADA,
@@ -91,6 +93,7 @@ def stack(tmp_path_factory):
         "WAGTAILADMIN_BASE_URL": varnish.url,
         "DJANGO_ALLOWED_HOSTS": f"127.0.0.1,{SECOND_HOST}",
         "DJANGO_VARNISH_URLS": varnish.url,
+        "DJANGO_PROXY_COUNT": "2",  # as behind nginx + Varnish
     }
     apps = []
     try:
@@ -153,6 +156,38 @@ def test_a_frozen_redis_costs_visitors_a_fraction_of_a_second(stack):
             assert ready.json()["cache"] in {"error", "paused"}, ready.json()
     finally:
         stack.redis.thaw()
+
+
+def login_through_nginx(stack, session, client, password):
+    """A login as nginx forwards it to Varnish (X-Forwarded-For: the
+    client's address), which adds nginx's address (DJANGO_PROXY_COUNT=2)."""
+    login = f"{stack.varnish.url}/admin/login/"
+    headers = {"X-Forwarded-For": client}
+    session.get(login, headers=headers, timeout=60)
+    data = {
+        "username": "bibliotekarka",
+        "password": password,
+        "csrfmiddlewaretoken": session.cookies["csrftoken"],
+    }
+    return session.post(login, data=data, headers=headers, timeout=60)
+
+
+def test_a_lockout_behind_nginx_and_varnish_is_the_clients_own(stack):
+    stack.apps[0].manage(
+        "shell",
+        "-c",
+        "from django.contrib.auth import get_user_model; "
+        "get_user_model().objects.create_superuser("
+        f"'bibliotekarka', 'it@example.pl', {PASSWORD!r})",
+    )
+    attacker = requests.Session()
+    for _ in range(5):
+        response = login_through_nginx(stack, attacker, "203.0.113.66", "zle")
+    assert response.status_code == 429
+    assert "Zbyt wiele nieudanych prób logowania" in response.text
+    librarian = requests.Session()
+    response = login_through_nginx(stack, librarian, "198.51.100.20", PASSWORD)
+    assert response.status_code == 200 and response.url.endswith("/admin/")
 
 
 def test_killing_one_server_gives_get_visitors_no_503(stack):

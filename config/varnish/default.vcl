@@ -66,6 +66,15 @@ sub vcl_recv {
     return (hash);
 }
 
+sub vcl_backend_fetch {
+    # Pages are asked in full, never revalidated against the kept copy: the
+    # site's own page cache answers Varnish as it answers anyone else.
+    if (!bereq.uncacheable) {
+        unset bereq.http.If-None-Match;
+        unset bereq.http.If-Modified-Since;
+    }
+}
+
 sub vcl_backend_response {
     if (bereq.uncacheable) {
         return (deliver);
