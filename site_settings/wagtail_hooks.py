@@ -232,6 +232,12 @@ def row_names_js():
     return format_html('<script src="{}"></script>', static("js/admin-row-names.js"))
 
 
+@hooks.register("insert_global_admin_js")
+def upload_errors_js():
+    """The multiple uploaders show the server's message for a failed upload."""
+    return format_html('<script src="{}"></script>', static("js/upload-errors.js"))
+
+
 @hooks.register("before_edit_page")
 def show_page_rejection(request, page):
     review.show_rejection(request, page)

@@ -117,7 +117,7 @@ def test_production_settings_from_the_documented_variables():
             "socket_connect_timeout": 0.25,
             "socket_timeout": 0.25,
         }
-    assert values["MEDIA"] == "storages.backends.s3.S3Storage"
+    assert values["MEDIA"] == "site_settings.operations.storage.BucketMediaStorage"
     assert values["SERVE_MEDIA"] is False
     assert values["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
     assert (values["EMAIL_HOST"], values["EMAIL_PORT"]) == ("smtp.example.pl", 587)
@@ -136,7 +136,7 @@ def test_defaults_without_the_optional_variables():
     # One server's workers share the page cache (files), not each its own.
     assert values["CACHES"]["default"]["BACKEND"].endswith("FileBasedCache")
     assert values["CACHES"]["default"]["LOCATION"].endswith("var/cache")
-    assert values["MEDIA"].endswith("FileSystemStorage")
+    assert values["MEDIA"] == "site_settings.operations.storage.LocalMediaStorage"
     assert values["SERVE_MEDIA"] is True
     assert values["EMAIL_BACKEND"] == "config.mail.NotConfiguredEmailBackend"
     assert values["PROXY_COUNT"] == 1

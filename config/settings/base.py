@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "site_settings.editorial.publishing.AdminWriteMiddleware",
     # An approval from the dashboard's menu says what happened.
     "site_settings.editorial.review.WorkflowActionMessageMiddleware",
+    # A media storage failure: 503 with a message, no file of the request kept.
+    "site_settings.operations.storage.StorageFailureMiddleware",
 ]
 
 # Caches ----------------------------------------------------------------------
@@ -201,6 +203,12 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Media storage that names a full or unreachable storage to the librarian
+# (site_settings/operations/storage.py); production.py may use a bucket.
+STORAGES = {
+    "default": {"BACKEND": "site_settings.operations.storage.LocalMediaStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 MEDIA_URL = "/media/"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

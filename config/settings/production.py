@@ -159,7 +159,7 @@ MEDIA_ROOT = env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media"))
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:
     _media = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "site_settings.operations.storage.BucketMediaStorage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),
@@ -175,7 +175,7 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
 else:
-    _media = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _media = {"BACKEND": "site_settings.operations.storage.LocalMediaStorage"}
 # Local media are served by the application (config/urls.py) unless the proxy
 # serves MEDIA_ROOT itself (DJANGO_SERVE_MEDIA=false).
 SERVE_MEDIA = not AWS_STORAGE_BUCKET_NAME and env.bool(
