@@ -19,6 +19,7 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 
 from .archive_check import EXCLUDED, FORMAT, BackupError, check_archive
+from .storage import StorageFailure
 
 __all__ = ["BackupError", "FORMAT", "create", "media_names"]
 
@@ -91,7 +92,7 @@ def _read_media(storage, names):
 
 def create(folder, storage=default_storage):
     """Write a checked archive into ``folder``; return its path and manifest.
-    BackupError, and no archive, when the check fails."""
+    BackupError, and no archive, when writing or the check fails."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     now = datetime.datetime.now(datetime.UTC)
@@ -122,27 +123,30 @@ def create(folder, storage=default_storage):
                 verbosity=0,
             )
         objects = len(json.loads(dump.read_text(encoding="utf-8")))
-        media = 0
-        with tarfile.open(partial, "w:gz") as archive:
-            archive.add(types, arcname="contenttypes.json")
-            archive.add(dump, arcname="database.json")
-            for name, data in _read_media(storage, names):
-                _add_bytes(archive, f"media/{name}", data)
-                media += 1
+        try:
             manifest = {
                 "format": FORMAT,
                 "created": now.isoformat(),
                 "database_engine": connection.vendor,
                 "objects": objects,
-                "media_files": media,
             }
-            _add_bytes(archive, "manifest.json", json.dumps(manifest).encode())
-    try:
-        check_archive(partial)
-    except BackupError as error:
-        partial.unlink()
-        raise BackupError(
-            f"the backup was not written, its check failed: {error}"
-        ) from None
+            _write(partial, manifest, types, dump, _read_media(storage, names))
+            check_archive(partial)
+        except (BackupError, StorageFailure, OSError, tarfile.TarError) as error:
+            partial.unlink(missing_ok=True)
+            raise BackupError(f"no archive was written: {error}") from None
     partial.rename(path)
     return path, manifest
+
+
+def _write(partial, manifest, types, dump, media):
+    """The archive at ``partial``: the dumps, the ``media`` ((name, bytes)
+    pairs) and ``manifest``, to which the count of media files is added."""
+    with tarfile.open(partial, "w:gz") as archive:
+        archive.add(types, arcname="contenttypes.json")
+        archive.add(dump, arcname="database.json")
+        manifest["media_files"] = 0
+        for name, data in media:
+            _add_bytes(archive, f"media/{name}", data)
+            manifest["media_files"] += 1
+        _add_bytes(archive, "manifest.json", json.dumps(manifest).encode())

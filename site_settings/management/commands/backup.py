@@ -38,9 +38,7 @@ class Command(BaseCommand):
                 path = check
             else:
                 path, manifest = backup.create(output)
-        except backup.BackupError as error:
-            raise CommandError(f"Backup failed: {error}") from None
-        except OSError as error:
+        except (backup.BackupError, OSError) as error:
             raise CommandError(f"Backup failed: {error}") from None
         verb = "sound" if check else "written and checked"
         self.stdout.write(
