@@ -37,9 +37,10 @@ UNAVAILABLE_MESSAGE = _(
 saved_in_request = contextvars.ContextVar("saved_in_request", default=None)
 
 
-class StorageFailure(Exception):
+class StorageFailure(OSError):
     """The media storage refused a write or a read; ``message`` says it to a
-    librarian."""
+    librarian. An OSError still, for code that handles one (Wagtail shows a
+    missing rendition instead of failing the page)."""
 
     message = UNAVAILABLE_MESSAGE
 
