@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import override_settings
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 from django.utils import translation
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
@@ -55,8 +55,9 @@ def read_only_media():
     mode = root.stat().st_mode
     root.chmod(0o555)
     as_root = os.geteuid() == 0
-    # Nobody may not read root's Python: load what the 503 path imports
-    # lazily (the request log escapes the path) while still root.
+    # Nobody may not read root's Python: load what a request imports lazily
+    # (every URL's views, the request log's codec) while still root.
+    get_resolver().url_patterns  # noqa: B018 - imports every app's views
     "/".encode("unicode_escape")
     try:
         if as_root:
