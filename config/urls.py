@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.health import healthz, readyz
 from cooperation import api as open_data
+from cooperation import catalog, datasets
 from home import views as home_views
 from home.robots import robots_txt
 from home.sitemaps import TranslatedSitemap
@@ -36,6 +37,18 @@ urlpatterns = [
     # Open data: read-only JSON, both languages in each record (see README).
     path("api/partnerships.json", open_data.partnerships, name="api_partnerships"),
     path("api/organizations.json", open_data.organizations, name="api_organizations"),
+    # The same as CSV, with streets and memberships; the DCAT-AP catalogue.
+    path(
+        "api/partnerships.csv", datasets.partnerships_csv, name="api_partnerships_csv"
+    ),
+    path(
+        "api/organizations.csv",
+        datasets.organizations_csv,
+        name="api_organizations_csv",
+    ),
+    path("api/streets.csv", datasets.streets_csv, name="api_streets_csv"),
+    path("api/memberships.csv", datasets.memberships_csv, name="api_memberships_csv"),
+    path("api/catalog.rdf", catalog.catalogue, name="api_catalog"),
     # The sign-language recording's video, captions and poster, served from
     # the site's own address.
     path(
@@ -76,6 +89,7 @@ urlpatterns += i18n_patterns(
         news_feeds.atom,
         name="news_atom_partnership",
     ),
+    path(_("open-data/"), catalog.open_data_page, name="open_data"),
     # A partnership's join form and its confirmation, by translation key
     # (the same in both languages); never kept in the page cache.
     path(_("join/<uuid:key>/"), participation.join, name="participation_join"),

@@ -11,6 +11,8 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
+from home import open_data
+
 from .models import (
     PartnerDirectoryPage,
     PartnerOrganization,
@@ -21,12 +23,12 @@ from .models import (
 
 
 def _json(request, data):
+    licence = open_data.licence(request)
     response = JsonResponse(
-        data, json_dumps_params={"ensure_ascii": False, "indent": 2}
+        {**data, "licence": licence},
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
     )
-    response["Access-Control-Allow-Origin"] = "*"
-    response["Cache-Control"] = "public, max-age=300"
-    return response
+    return open_data.published(response, licence)
 
 
 def _languages():
@@ -132,9 +134,8 @@ def _member(member, versions, organizations, directory):
     }
 
 
-@require_safe
-def partnerships(request):
-    languages = _languages()
+def partnership_records(request, languages):
+    """Every live, public partnership as an open-data record."""
     pages = (
         PartnershipPage.objects.live()
         .public()
@@ -190,6 +191,13 @@ def partnerships(request):
                 "organizations": members,
             }
         )
+    return records
+
+
+@require_safe
+def partnerships(request):
+    languages = _languages()
+    records = partnership_records(request, languages)
     return _json(
         request,
         {
@@ -200,9 +208,8 @@ def partnerships(request):
     )
 
 
-@require_safe
-def organizations(request):
-    languages = _languages()
+def organization_records(request, languages):
+    """Every live partner organisation as an open-data record."""
     queryset = PartnerOrganization.objects.filter(live=True).order_by("name", "pk")
     directory = _directory_urls(request, languages)
     pages = (
@@ -250,6 +257,13 @@ def organizations(request):
                 "partnerships": partnerships_of.get(key, []),
             }
         )
+    return records
+
+
+@require_safe
+def organizations(request):
+    languages = _languages()
+    records = organization_records(request, languages)
     return _json(
         request,
         {

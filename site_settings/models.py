@@ -86,6 +86,19 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("The address of the library's online interpreting service."),
     )
 
+    # Open data: the licence every feed, CSV and the catalogue state.
+    open_data_licence_name = models.CharField(
+        _("open data licence"),
+        max_length=80,
+        default="CC BY 4.0",
+        help_text=_("Its short name, e.g. 'CC BY 4.0' or 'CC0 1.0'."),
+    )
+    open_data_licence_url = models.URLField(
+        _("licence address"),
+        default="https://creativecommons.org/licenses/by/4.0/",
+        help_text=_("Where the licence's text is, e.g. on creativecommons.org."),
+    )
+
     panels = [
         MultiFieldPanel(
             [
@@ -117,10 +130,18 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading=_("Contact in Polish Sign Language"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("open_data_licence_name"), FieldPanel("open_data_licence_url")],
+            heading=_("Open data"),
+        ),
     ]
 
     class Meta:
         verbose_name = _("library contact details")
+
+    @property
+    def open_data_licence(self):
+        return {"name": self.open_data_licence_name, "url": self.open_data_licence_url}
 
     @property
     def social_links(self):

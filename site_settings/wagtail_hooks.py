@@ -12,6 +12,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from home.models import AccessibilityStatementPage
+from home.open_data import OPEN_DATA_LICENCE
+from home.structured_data import STRUCTURED_DATA
 
 from .admin_ui.panels import (
     GuidePanel,
@@ -33,6 +35,7 @@ from .editorial import (
 from .editorial.lockout import LockoutViewSet
 from .editorial.moderation import SubmitTranslationView
 from .editorial.translation_review import ReviewTranslationView
+from .structured_data import library, open_data_licence
 
 
 @hooks.register("register_admin_urls")
@@ -272,3 +275,9 @@ def flag_snippet_logo_alt(request, instance):
 @hooks.register("register_admin_viewset")
 def register_lockout_viewset():
     return LockoutViewSet("login_lockouts")
+
+
+# The library (schema.org Library) in the home page's JSON-LD, and the
+# licence of the open data.
+hooks.register(STRUCTURED_DATA, library)
+hooks.register(OPEN_DATA_LICENCE, open_data_licence)

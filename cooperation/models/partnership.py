@@ -26,6 +26,7 @@ from home.i18n import localize_many
 from home.search import SearchText
 from home.validators import phone_validator
 
+from .. import structured_data
 from ..approval import WaitingOrganisationsPanel
 from ..compare import OrderedInlinePanel
 from ..forms import PartnershipPageForm
@@ -261,6 +262,10 @@ class PartnershipPage(LogoMixin, SearchText, Page):
             "title": self.title,
             "year": self.founded_year,
         }
+
+    def structured_data(self, request):
+        """schema.org JSON-LD (home.structured_data)."""
+        return structured_data.partnership(self, request)
 
     @property
     def has_contact(self):

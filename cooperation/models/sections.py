@@ -21,7 +21,7 @@ from home.i18n import memoise
 from home.search import SearchText
 from home.text import MAX_QUERY_LENGTH, clean_query, fold
 
-from .. import street_finder
+from .. import street_finder, structured_data
 from ..approval import WaitingOrganisationsPanel
 from ..directory import directory_filters
 from ..forms import PartnershipIndexPageForm
@@ -229,6 +229,10 @@ class PartnerDirectoryPage(SearchText, Page):
             .order_by("name")
             .prefetch_related(prefetch_logo_renditions())
         )
+
+    def structured_data(self, request):
+        """schema.org JSON-LD (home.structured_data): the organisations."""
+        return structured_data.directory(self, request)
 
     def get_partnerships(self):
         """Live, public partnerships in this page's language, in founding order."""
