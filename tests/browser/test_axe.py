@@ -111,6 +111,32 @@ def test_results_of_every_form_pass_axe(page, live_site):
     assert found == []
 
 
+def test_the_join_form_and_the_open_data_page_pass_axe(page, live_site):
+    """The way a resident joins a partnership (its page's link, the form,
+    the form refused with its messages) and the open-data page."""
+    from wagtail.models import Locale
+
+    from cooperation.models import PartnershipPage
+
+    polish = PartnershipPage.objects.get(pk=live_site.partnership_pk)
+    english = polish.get_translation_or_none(Locale.objects.get(language_code="en"))
+    found = []
+    for partnership in [polish, english]:
+        page.goto(live_site(partnership.url))
+        page.locator(".join-partnership .button-link").click()
+        page.wait_for_load_state()
+        found += violations(page)
+        page.fill("input[name=name]", "Alicja")
+        page.locator("form.join-form button[type=submit]").click()
+        page.wait_for_load_state()
+        assert page.locator(".field__error").count() >= 1
+        found += violations(page)
+    for path in ("/otwarte-dane/", "/en/open-data/"):
+        page.goto(live_site(path))
+        found += violations(page)
+    assert found == []
+
+
 def test_a_page_with_a_problem_is_caught(page, live_site):
     """The check can fail: an image without alternative text and pale text."""
     page.goto(live_site("/"))
