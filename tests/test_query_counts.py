@@ -73,11 +73,12 @@ EXPECTED = {
     "/en/search/?query=Organizacja&page=2": PAGES,
     # Open data (cooperation/api.py): locales, partnerships (2), every
     # organisation's names, the directory pages (2), the partnerships'
-    # members, their streets, places and former names (3)
-    "/api/partnerships.json": 10,
+    # members, their streets, places and former names (3), and the licence
+    # from the site settings (the site, its settings)
+    "/api/partnerships.json": 12,
     # locales, organisations, the directory pages (2), partnerships (2),
-    # their members
-    "/api/organizations.json": 7,
+    # their members, the licence (2)
+    "/api/organizations.json": 9,
     # site, its home pages, every live public page (2)
     "/sitemap.xml": 4,
 }
