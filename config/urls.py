@@ -94,6 +94,8 @@ urlpatterns += i18n_patterns(
     # (the same in both languages); never kept in the page cache.
     path(_("join/<uuid:key>/"), participation.join, name="participation_join"),
     path(_("join/<uuid:key>/sent/"), participation.sent, name="participation_sent"),
+    # Calendars (.ics): all events, a partnership's, one event's.
+    path("", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -42,6 +42,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 # start last and keep one worker busy while the other waits.
 SLOW_MODULES = [
     "test_query_counts.py",
+    "test_events_query_counts.py",
     "test_page_cache.py",
     "test_security_images.py",
     "test_admin_query_counts.py",

@@ -706,3 +706,49 @@ def news_item(index, title, date=None, partnerships=(), lead=None, **fields):
         for partnership in partnerships
     ]
     return add_page(index, page)
+
+
+# Events: the events page under a home page, and events under it.
+
+
+def events_index(home, title="Wydarzenia", slug="wydarzenia", **fields):
+    from events.models import EventIndexPage
+
+    fields.setdefault("show_in_menus", True)
+    return add_page(home, EventIndexPage(title=title, slug=slug, **fields))
+
+
+def event(
+    index,
+    title=None,
+    start=datetime.date(2027, 1, 12),
+    times=(datetime.time(18), datetime.time(20)),
+    partnerships=(),
+    organisers=(),
+    **fields,
+):
+    """A live event on ``start`` at ``times`` (None: all day), belonging to
+    ``partnerships``, organised by ``organisers``."""
+    from events.models import EventOrganiser, EventPage, EventPartnership
+
+    number = next(_numbers)
+    start_time, end_time = times or (None, None)
+    fields.setdefault("place_name", "Wypożyczalnia nr 111")
+    fields.setdefault("place_address", "ul. Broniewskiego 2")
+    page = EventPage(
+        title=title or f"Spotkanie {number}",
+        slug=fields.pop("slug", f"spotkanie-{number}"),
+        start_date=start,
+        start_time=start_time,
+        end_time=end_time,
+        partnerships=[
+            EventPartnership(partnership=p, sort_order=order)
+            for order, p in enumerate(partnerships)
+        ],
+        organisers=[
+            EventOrganiser(organization=o, sort_order=order)
+            for order, o in enumerate(organisers)
+        ],
+        **fields,
+    )
+    return add_page(index, page)

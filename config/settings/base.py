@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "home",
     "cooperation",
     "news",
+    "events",
     "site_settings",
     "participation",
     "wagtail_localize",

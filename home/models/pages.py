@@ -42,6 +42,7 @@ class HomePage(SearchText, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "cooperation.CooperationPage",
+        "events.EventIndexPage",
         "news.NewsIndexPage",
         "home.StandardPage",
         "home.AccessibilityStatementPage",
