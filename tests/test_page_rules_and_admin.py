@@ -12,6 +12,7 @@ from cooperation.models import (
     PartnershipIndexPage,
     PartnershipPage,
 )
+from events.models import EventIndexPage, EventPage
 from home.models import (
     AccessibilityStatementPage,
     EasyReadPage,
@@ -37,6 +38,7 @@ class PageTypeRules(WagtailPageTestCase):
             HomePage,
             {
                 CooperationPage,
+                EventIndexPage,
                 StandardPage,
                 AccessibilityStatementPage,
                 EasyReadPage,
@@ -53,6 +55,9 @@ class PageTypeRules(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(PartnershipPage, set())
         self.assertAllowedParentPageTypes(PartnershipPage, {PartnershipIndexPage})
         self.assertAllowedParentPageTypes(PartnershipIndexPage, {CooperationPage})
+        self.assertAllowedSubpageTypes(EventIndexPage, {EventPage})
+        self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
+        self.assertAllowedParentPageTypes(EventIndexPage, {HomePage})
         assert not PartnershipPage.can_create_at(CooperationPage.objects.get())
         assert not PartnershipIndexPage.can_create_at(
             CooperationPage.objects.get()
