@@ -8,13 +8,15 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from .models import EventIndexPage
-        from .roles import ensure_event_roles_for_new_page
+        from cooperation.roles import ensure_roles_for_new_page, register_section
 
-        # A new events page (or its translation) gets the librarians'
-        # permissions and the moderation workflow at once.
+        from .models import EventIndexPage
+
+        # Editors add events (a partnership's meetings) under the Polish
+        # events page, moderators publish them, as in the cooperation section.
+        register_section("events", "EventIndexPage")
         post_save.connect(
-            ensure_event_roles_for_new_page,
+            ensure_roles_for_new_page,
             sender=EventIndexPage,
-            dispatch_uid="ensure_event_roles",
+            dispatch_uid="ensure_roles_EventIndexPage",
         )
