@@ -1,14 +1,17 @@
 """The events' place on other pages: the next three on the home page, a
 partnership's coming events on its page (home.sections), each with a link
-to its calendar."""
+to its calendar; and the calendars every page's head links (PAGE_FEEDS)."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from home.sections import PAGE_SECTIONS, Section
+from cooperation.models import PartnershipPage
+from home.models import HomePage
+from home.sections import PAGE_FEEDS, PAGE_SECTIONS, Feed, Section
 
 from . import listing
-from .models import EventIndexPage
+from .models import EventIndexPage, EventPage
 
 HOME_COUNT = 3
 PARTNERSHIP_COUNT = 5
@@ -51,3 +54,27 @@ def events_section(page, request):
             order=10,
         )
     return None
+
+
+CALENDAR = "text/calendar"
+
+
+@hooks.register(PAGE_FEEDS)
+def calendar_links(page, request):
+    """The calendar a page offers: an event's own, a partnership's, or all
+    events (home and events pages). Addresses only: no query."""
+    if isinstance(page, EventPage):
+        url = reverse("event_ics", args=[page.pk])  # the page's language is active
+        return [Feed(url, CALENDAR, _("This event (iCalendar)"))]
+    if isinstance(page, PartnershipPage):
+        url = reverse("partnership_ics", args=[page.slug])
+        return [
+            Feed(
+                url,
+                CALENDAR,
+                _("Events of %(name)s (iCalendar)") % {"name": page.title},
+            )
+        ]
+    if isinstance(page, HomePage | EventIndexPage):
+        return [Feed(reverse("events_ics"), CALENDAR, _("All events (iCalendar)"))]
+    return []

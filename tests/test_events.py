@@ -65,7 +65,11 @@ def test_event_page_shows_when_where_and_the_calendar_link(client, events):
     assert "Zapisy w wypożyczalni" in html
     assert kaskada.title.replace("„", "&#x201E;") in html or kaskada.title in html
     assert "Ośrodek Pomocy Społecznej Dzielnicy Żoliborz" in html
-    assert f'type="text/calendar" href="/kalendarz/wydarzenie-{event.pk}.ics"' in html
+    assert re.search(
+        rf'<link rel="alternate" type="text/calendar" [^>]*'
+        rf'href="/kalendarz/wydarzenie-{event.pk}.ics">',
+        html,
+    )
 
 
 @pytest.mark.parametrize(
