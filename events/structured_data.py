@@ -1,10 +1,7 @@
-"""schema.org ``Event`` as JSON-LD for an event page: what search engines
-and calendar tools read (name, dates, place or online address, organisers,
-status, attendance mode, free entry)."""
-
-import json
-
-from django.utils.safestring import mark_safe
+"""schema.org ``Event`` for an event page (EventPage.structured_data, written
+out by home.structured_data): what search engines and calendar tools read
+(name, dates, place or online address, organisers, status, attendance mode,
+free entry)."""
 
 from .models import EventStatus
 
@@ -73,12 +70,3 @@ def event_data(event, occurrence, request):
     if organisers:
         data["organizer"] = organisers if len(organisers) > 1 else organisers[0]
     return data
-
-
-def json_ld(data):
-    """``data`` as the body of a ``<script type="application/ld+json">``:
-    "<", ">" and "&" escaped so no text can close the element."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(char, escaped)
-    return mark_safe(text)  # noqa: S308 - escaped above

@@ -38,10 +38,13 @@ def vevents(cal):
 
 
 def json_ld(html):
+    """The page's schema.org Event among its JSON-LD objects."""
     found = re.search(
         r'<script type="application/ld\+json">(.*?)</script>', html, re.S
     ).group(1)
-    return json.loads(found)
+    data = json.loads(found)
+    (event,) = [item for item in data if item["@type"] == "Event"]
+    return event
 
 
 def test_event_page_shows_when_where_and_the_calendar_link(client, events):

@@ -338,6 +338,15 @@ class EventPage(SearchText, Page):
         context["is_past"] = not coming
         return context
 
+    def structured_data(self, request):
+        """schema.org Event JSON-LD of the next occurrence (or the last one
+        of a past event), for home.structured_data."""
+        from ..structured_data import event_data
+
+        coming = self.upcoming_occurrences()
+        occurrence = coming[0] if coming else self.occurrences[-1]
+        return [event_data(self, occurrence, request)]
+
     # What lists, the page and the calendars read.
 
     @cached_property

@@ -1,13 +1,10 @@
-"""How an occurrence's time reads ("wtorek, 1 grudnia 2026, 18:00–20:00"),
-and an event page's JSON-LD."""
+"""How an occurrence's time reads: "wtorek, 1 grudnia 2026, 18:00–20:00"."""
 
 import datetime
 
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
-
-from ..structured_data import event_data, json_ld
 
 register = template.Library()
 
@@ -45,9 +42,3 @@ def when(occurrence):
 def iso(occurrence):
     """The machine-readable start for ``<time datetime>``."""
     return occurrence.start.isoformat()
-
-
-@register.simple_tag(takes_context=True)
-def event_json_ld(context, page, occurrence):
-    """The page's schema.org Event, for ``<script type="application/ld+json">``."""
-    return json_ld(event_data(page, occurrence, context.get("request")))
