@@ -178,11 +178,15 @@ def dashboard_counts(client, change):
 # The "Translations to update" panel on every load: the translations with
 # their progress (1), the synced strings and values (2), and for each kind of
 # object translated its objects (1 each: partnerships, organisations), the
-# partnerships' rows (4: streets, places, former names, members), the images
-# and pages chosen in their stories (2) and the translated objects (2). And
-# on every load, the accessibility statement's reminder (3).
-STATEMENT_REMINDER = 3
-COLD_DASHBOARD = STATEMENT_REMINDER + 1 + 2 + 2 + 4 + 2 + 2
+# partnerships' rows (5: streets, places, former names, members, documents),
+# the images and pages chosen in their stories (2) and the translated objects
+# (2). And on every load: the accessibility statement's reminder (4: locales,
+# statements, the reader's page permissions, their workflow states) and the
+# review panel, Wagtail's "awaiting your review" panel that the project's
+# subclass renders (5: tasks, their kinds, group checks 2, task states).
+STATEMENT_REMINDER = 4
+REVIEW_PANEL = 5
+COLD_DASHBOARD = STATEMENT_REMINDER + REVIEW_PANEL + 1 + 2 + 2 + 5 + 2 + 2
 
 
 def test_the_dashboard_costs_the_same_at_two_sizes(

@@ -130,10 +130,12 @@ def test_admin_page_headers_allow_inline_styles_only_there(client, site_tree):
 
 
 def test_media_file_headers(client, site_tree):
-    """A file from the media storage, served by Django (a document)."""
+    """A file from the media storage, served by Django (a document). A
+    librarian is served any document; visitors only those a live page links."""
     document = get_document_model()(title="Regulamin")
     document.file.save("regulamin.txt", ContentFile(b"Regulamin partnerstwa.\n"))
     document.save()
+    client.force_login(moderator())
     response = client.get(document.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"Regulamin partnerstwa.\n"
