@@ -51,5 +51,5 @@ def test_translation_editor_reads_polish(page, live_site, english_edit_path, use
     assert re.search(r"Przetłumaczono ręcznie dnia \d{1,2} [a-ząćęłńóśźż]+ \d{4}", text)
     assert "November" not in text
     if username == "moderator":
-        assert "Opublikuj wersję: angielski" in text
+        assert "Opublikuj tłumaczenie (angielski)" in text
     assert "Publish in" not in text
